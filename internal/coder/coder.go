@@ -1,0 +1,66 @@
+// Package coder finds events in analysed text: who did what to whom, when and
+// where, in CAMEO terms, with the sentence and words that support each one.
+// It is pure (no I/O) and safe for concurrent use: the lexicon is read-only
+// and every call works in its own scratch space.
+package coder
+
+import (
+	"sync"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/cameo"
+	"github.com/dyad-events/dyad/internal/lexicon"
+	"github.com/dyad-events/dyad/internal/model"
+	"github.com/dyad-events/dyad/internal/text"
+)
+
+// Coder codes documents with a lexicon set.
+type Coder struct {
+	lex  *lexicon.Set
+	ont  *cameo.Ontology
+	pool sync.Pool
+}
+
+// New returns a coder over the lexicons of set.
+func New(set *lexicon.Set) *Coder {
+	c := &Coder{lex: set, ont: cameo.Default()}
+	c.pool.New = func() any { return new(scratch) }
+	return c
+}
+
+// Lexicons returns the coder's lexicon set.
+func (c *Coder) Lexicons() *lexicon.Set { return c.lex }
+
+// Options steer coding.
+type Options struct {
+	// KeepUnsure keeps events that are negated... no: negated events are
+	// always dropped; KeepUnsure keeps future and hypothetical events (marked
+	// with their Mode) in the output.
+	KeepUnsure bool
+	// Date is the publication date used when the article has none.
+	Date time.Time
+}
+
+// Code returns the events of an analysed document, in sentence order.
+func (c *Coder) Code(doc *text.Document, opt Options) []model.Event {
+	lex := c.lex.For(doc.Lang.Code)
+	if lex == nil {
+		return nil
+	}
+	s := c.pool.Get().(*scratch)
+	defer c.pool.Put(s)
+	pub := doc.Article.Published
+	if pub.IsZero() {
+		pub = opt.Date
+	}
+	ctx := newArticleContext(doc, lex, pub)
+	var out []model.Event
+	for i := range doc.Sentences {
+		s.reset(doc, i, lex, ctx)
+		out = c.codeSentence(s, out, opt)
+	}
+	return out
+}
+
+// Ontology returns the CAMEO table the coder uses.
+func (c *Coder) Ontology() *cameo.Ontology { return c.ont }

@@ -1,0 +1,49 @@
+package coder
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/lexicon"
+	"github.com/dyad-events/dyad/internal/model"
+	"github.com/dyad-events/dyad/internal/text"
+	"github.com/dyad-events/dyad/internal/text/langs"
+)
+
+func TestDebugFile(t *testing.T) {
+	f := os.Getenv("DYAD_DEBUG_FILE")
+	if f == "" {
+		t.Skip()
+	}
+	b, _ := os.ReadFile(f)
+	ls := langs.All()
+	set, err := lexicon.Load(ls, lexicon.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := text.NewAnalyzer(ls...)
+	doc, err := a.Analyze(&model.Article{ID: "x", Text: string(b)}, text.Options{Lang: os.Getenv("DYAD_DEBUG_LANG")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(set)
+	if os.Getenv("DYAD_DEBUG_NP") != "" {
+		sc := new(scratch)
+		ctx := newArticleContext(doc, set.For(doc.Lang.Code), doc.Article.Published)
+		for i := range doc.Sentences {
+			sc.reset(doc, i, set.For(doc.Lang.Code), ctx)
+			sc.findMentions()
+			sc.buildPhrases()
+			t.Logf("[%d] %s\n%s", i, doc.Sentences[i].Text, sc.dump())
+		}
+	}
+	for _, e := range c.Code(doc, Options{KeepUnsure: true}) {
+		tg := "-"
+		if e.Target != nil {
+			tg = e.Target.Code + "(" + e.Target.Text + ")"
+		}
+		t.Logf("[%d] %s %s(%s) -> %s  trig=%q mode=%s date=%s loc=%v %s", e.Sentence.Index, e.Code, e.Source.Code, e.Source.Text, tg, e.Trigger.Text, e.Mode, e.Date, e.Location != nil, e.Pattern)
+	}
+	_ = json.Marshal
+}

@@ -1,0 +1,619 @@
+package coder
+
+import (
+	"github.com/dyad-events/dyad/internal/lexicon"
+	"github.com/dyad-events/dyad/internal/model"
+	"github.com/dyad-events/dyad/internal/text"
+)
+
+// window bounds how far after a trigger its frame is looked for.
+const window = 16
+
+// hardBoundary reports whether token k ends a clause for role search:
+// subordinators and relatives outside actor phrases, semicolons, colons,
+// brackets and sentence marks.
+func (s *scratch) hardBoundary(k int) bool {
+	if s.npAt[k] >= 0 {
+		return false
+	}
+	if s.toks[k].Kind == text.Punct {
+		switch s.toks[k].Fold {
+		case ";", ":", "(", ")", "!", "?", "[", "]":
+			return true
+		}
+		return false
+	}
+	return s.cls[k]&(lexicon.WSubord|lexicon.WRel) != 0 && s.cls[k]&lexicon.WPrep == 0
+}
+
+// frameState is what matching a frame found.
+type frameState struct {
+	target  int   // np index, -1
+	source  int   // np index, -1
+	parties []int // np indices
+	tgtTok  int   // token of the target's slot preposition, for locatives
+}
+
+// matchPattern tries a pattern at a trigger; on success it appends the
+// candidates to s.evs and returns true.
+func (s *scratch) matchPattern(p *lexicon.Pattern, g *vgroup) bool {
+	fs := frameState{target: -1, source: -1, tgtTok: -1}
+	if !s.matchBefore(p, g, &fs) {
+		return false
+	}
+	pos := g.end
+	// French and Spanish: negation after a simple verb, then adverbs
+	for pos < len(s.toks) && s.is(pos, lexicon.WNeg|lexicon.WAdv) && !s.is(pos, lexicon.WPrep) {
+		pos++
+	}
+	for i := range p.Frame {
+		e := &p.Frame[i]
+		switch e.Kind {
+		case lexicon.ElemNear:
+			found := -1
+			for k := pos; k < len(s.toks) && k < pos+3; k++ {
+				if e.Matches(s.ids[k], s.toks[k].Fold) {
+					found = k
+					break
+				}
+				if !s.is(k, lexicon.WDet|lexicon.WAdv|lexicon.WPronObj|lexicon.WPossessive) {
+					break
+				}
+			}
+			if found < 0 {
+				return false
+			}
+			pos = found + 1
+		case lexicon.ElemLater:
+			found := -1
+			for k := pos; k < len(s.toks) && k < pos+12; k++ {
+				if e.Matches(s.ids[k], s.toks[k].Fold) {
+					found = k
+					break
+				}
+			}
+			if found < 0 {
+				return false
+			}
+			pos = found + 1
+		case lexicon.ElemNot:
+			for k := pos; k < len(s.toks); k++ {
+				if e.Matches(s.ids[k], s.toks[k].Fold) {
+					return false
+				}
+			}
+		case lexicon.ElemTarget, lexicon.ElemSource, lexicon.ElemParty:
+			np := s.npAfter(pos, e.Preps, p.Place || e.Kind == lexicon.ElemParty)
+			if np < 0 && e.Kind == lexicon.ElemTarget && len(e.Preps) == 0 && !g.noun {
+				np = s.npByAgentOrOf(pos)
+			}
+			if np < 0 {
+				if e.Kind == lexicon.ElemParty {
+					return false
+				}
+				continue
+			}
+			switch e.Kind {
+			case lexicon.ElemTarget:
+				if fs.target < 0 {
+					fs.target = np
+				}
+			case lexicon.ElemSource:
+				fs.source = np
+			case lexicon.ElemParty:
+				fs.parties = append(fs.parties, np)
+			}
+			pos = s.nps[np].end
+		}
+	}
+	return s.assign(p, g, &fs)
+}
+
+// matchBefore matches the frame elements written before "_".
+func (s *scratch) matchBefore(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
+	pos := g.start - 1
+	for i := len(p.Before) - 1; i >= 0; i-- {
+		e := &p.Before[i]
+		switch e.Kind {
+		case lexicon.ElemNear:
+			found := -1
+			for k := pos; k >= 0 && k > pos-3; k-- {
+				if e.Matches(s.ids[k], s.toks[k].Fold) {
+					found = k
+					break
+				}
+				if !s.is(k, lexicon.WDet|lexicon.WAdv) {
+					break
+				}
+			}
+			if found < 0 {
+				return false
+			}
+			pos = found - 1
+		case lexicon.ElemTarget, lexicon.ElemSource, lexicon.ElemParty:
+			k := pos
+			for k >= 0 && s.npAt[k] < 0 && pos-k < window {
+				k--
+			}
+			if k < 0 || s.npAt[k] < 0 {
+				if e.Kind == lexicon.ElemParty {
+					return false
+				}
+				continue
+			}
+			np := int(s.npAt[k])
+			switch e.Kind {
+			case lexicon.ElemTarget:
+				fs.target = np
+			case lexicon.ElemSource:
+				fs.source = np
+			case lexicon.ElemParty:
+				fs.parties = append(fs.parties, np)
+			}
+			pos = s.nps[np].start - 1
+		case lexicon.ElemLater:
+			found := false
+			for k := pos; k >= 0 && k > pos-12; k-- {
+				if e.Matches(s.ids[k], s.toks[k].Fold) {
+					found = true
+					pos = k - 1
+					break
+				}
+			}
+			if !found {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// npAfter finds the first actor phrase starting at or after pos within the
+// window and the clause: introduced by one of preps, or (preps empty) not
+// introduced by a preposition. places admits phrases that are only a place.
+func (s *scratch) npAfter(pos int, preps []int32, places bool) int {
+	for k := pos; k < len(s.toks) && k < pos+window; k++ {
+		if k > pos && s.hardBoundary(k) {
+			return -1
+		}
+		idx := s.npAt[k]
+		if idx < 0 || s.nps[idx].start != k {
+			continue
+		}
+		np := &s.nps[idx]
+		k = np.end - 1
+		if np.adjectival || !np.has() && !np.pronoun && !np.both && !(places && np.placeOnly && np.country != "") {
+			continue
+		}
+		if len(preps) == 0 {
+			if np.prepTok < 0 || np.prepTok < pos {
+				if np.placeOnly && !np.has() && !places {
+					continue
+				}
+				return int(idx)
+			}
+			continue
+		}
+		if np.prepTok >= 0 && np.prepTok >= pos-1 {
+			for _, w := range preps {
+				if s.ids[np.prepTok] == w {
+					return int(idx)
+				}
+			}
+			// au, aux, del, al are split into two tokens: check the word before the article
+			if np.prepTok >= 1 {
+				for _, w := range preps {
+					if s.ids[np.prepTok-1] == w && s.is(np.prepTok, lexicon.WDet) {
+						return int(idx)
+					}
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// subjectBefore finds the subject of a verb group starting at pos: the
+// nearest actor phrase before it in its clause that no preposition
+// introduces.
+func (s *scratch) subjectBefore(pos int) int {
+	for k := pos - 1; k >= 0; k-- {
+		if s.hardBoundary(k) {
+			return -1
+		}
+		idx := s.npAt[k]
+		if idx < 0 {
+			continue
+		}
+		np := &s.nps[idx]
+		k = np.start
+		if np.adjectival || np.prepTok >= 0 && s.fold(np.prepTok) != "'s" {
+			continue
+		}
+		if np.has() || np.pronoun || np.both {
+			return int(idx)
+		}
+	}
+	return -1
+}
+
+// subjectOf finds the subject phrase of a verb group, following relative
+// pronouns, coordination and participial clauses.
+func (s *scratch) subjectOf(g *vgroup) int {
+	b := g.start - 1
+	// qui a rencontré / who met: the antecedent
+	if g.relSubject && b >= 0 {
+		k := b - 1
+		if k >= 0 && s.fold(k) == "," {
+			k--
+		}
+		if k >= 0 && s.npAt[k] >= 0 {
+			return int(s.npAt[k])
+		}
+	}
+	// X a rencontré Y et a signé: the subject of the previous verb
+	if b >= 0 && s.is(b, lexicon.WCoord) && s.lastSubj >= 0 {
+		return s.lastSubj
+	}
+	// , soulignant que / , accueilli par: the main clause's subject
+	if b >= 0 && s.fold(b) == "," && (g.participial || s.isGerundOrParticiple(g)) {
+		if s.mainSubject >= 0 && s.nps[s.mainSubject].start < g.start {
+			return s.mainSubject
+		}
+	}
+	return s.subjectBefore(g.start)
+}
+
+func (s *scratch) isGerundOrParticiple(g *vgroup) bool {
+	for _, t := range s.lex.Triggers[s.ids[g.head]] {
+		if t.Tags&(text.VerbGer|text.VerbPP) != 0 && t.Tags&text.VerbFin == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// agentAfter finds the agent of a passive: par/por/by + actor phrase.
+func (s *scratch) agentAfter(pos int) int {
+	for k := pos; k < len(s.toks) && k < pos+window; k++ {
+		if k > pos && s.hardBoundary(k) {
+			return -1
+		}
+		if s.is(k, lexicon.WPrepAgent) {
+			j := k + 1
+			for j < len(s.toks) && j < k+4 && s.npAt[j] < 0 {
+				j++
+			}
+			if j < len(s.toks) && s.npAt[j] >= 0 {
+				return int(s.npAt[j])
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// actorsOf returns the actors of a phrase, resolving pronouns, and places
+// as countries when asPlace is set.
+func (s *scratch) actorsOf(idx int, asPlace bool) []model.Actor {
+	if idx < 0 {
+		return nil
+	}
+	np := &s.nps[idx]
+	if np.pronoun {
+		if s.ctx.subject != nil {
+			a := *s.ctx.subject
+			txt, st, en := s.span(np.start, np.end)
+			a.Text, a.Start, a.End = txt, st, en
+			return []model.Actor{a}
+		}
+		return nil
+	}
+	if asPlace && np.placeOnly && np.country != "" {
+		txt, st, en := s.span(np.start, np.end)
+		return []model.Actor{{Code: np.country, Country: np.country, Text: txt, Start: st, End: en}}
+	}
+	return np.actors
+}
+
+// assign decides source and target from the frame and the voice, and
+// appends the candidates.
+func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
+	var srcNP, tgtNP int = -1, -1
+	var srcs, tgts []model.Actor
+	tgtAsPlace := false
+	direct := p.HasSlot(lexicon.ElemTarget) && !hasPreps(p)
+	switch {
+	case len(fs.parties) > 0:
+		var parties []model.Actor
+		for _, np := range fs.parties {
+			parties = append(parties, s.actorsOf(np, false)...)
+		}
+		if len(parties) < 2 {
+			return false
+		}
+		for i := range parties {
+			for j := range parties {
+				if i != j && parties[i].Code != parties[j].Code {
+					s.addCandidate(p, g, p.Code, parties[i], &parties[j], fs)
+				}
+			}
+		}
+		return true
+	case g.noun:
+		srcNP = fs.source
+		if srcNP < 0 {
+			srcNP = s.nounSource(g, fs.target)
+		}
+		tgtNP = fs.target
+	case g.passive && direct:
+		srcNP = s.agentAfter(g.end)
+		tgtNP = s.subjectOf(g)
+		if fs.target >= 0 && fs.target == srcNP {
+			fs.target = -1
+		}
+	case g.participial && direct:
+		srcNP = s.agentAfter(g.end)
+		tgtNP = s.subjectOf(g)
+	default:
+		srcNP = s.subjectOf(g)
+		tgtNP = fs.target
+		if fs.target >= 0 && fs.target == srcNP {
+			tgtNP = -1
+		}
+		tgtAsPlace = true
+	}
+	if srcNP >= 0 && !g.noun && !g.participial {
+		s.lastSubj = srcNP
+	}
+	srcs = s.actorsOfGroup(srcNP, false, false)
+	if len(srcs) == 0 {
+		// Spanish drops subject pronouns: the last subject of the article
+		if s.lex.Lang.Code == "es" && !g.noun && srcNP < 0 && !g.passive && !g.participial && s.ctx.subject != nil {
+			srcs = []model.Actor{*s.ctx.subject}
+		} else {
+			return false
+		}
+	}
+	if tgtNP >= 0 {
+		tgts = s.actorsOfGroup(tgtNP, tgtAsPlace && (p.Place || s.nps[tgtNP].prepTok >= 0 && s.is(s.nps[tgtNP].prepTok, lexicon.WPrepLoc)), true)
+	}
+	if len(tgts) == 0 && p.NeedTgt {
+		return false
+	}
+	// note the subject for later pronouns
+	if !g.passive && !g.participial && srcNP >= 0 && !s.nps[srcNP].pronoun {
+		s.ctx.noteSubject(srcs[0])
+	}
+	code := p.Code
+	if (g.passive || g.participial) && p.Passive != "" {
+		code = p.Passive
+	}
+	if len(tgts) == 0 && p.Recip && len(srcs) >= 2 {
+		for i := range srcs {
+			for j := range srcs {
+				if i != j && srcs[i].Code != srcs[j].Code {
+					s.addCandidate(p, g, code, srcs[i], &srcs[j], fs)
+				}
+			}
+		}
+		return true
+	}
+	for i := range srcs {
+		if len(tgts) == 0 {
+			s.addCandidate(p, g, code, srcs[i], nil, fs)
+			continue
+		}
+		for j := range tgts {
+			t := tgts[j]
+			if tgtNP >= 0 && s.nps[tgtNP].counterpart {
+				t.Agent = srcs[i].Agent
+				t.Code = t.Country + t.Agent
+			}
+			if srcNP >= 0 && s.nps[srcNP].counterpart {
+				srcs[i].Agent = t.Agent
+				srcs[i].Code = srcs[i].Country + srcs[i].Agent
+			}
+			if t.Code == "" || (t.Code == srcs[i].Code && t.Name == srcs[i].Name) {
+				s.addCandidate(p, g, code, srcs[i], nil, fs)
+				continue
+			}
+			s.addCandidate(p, g, code, srcs[i], &t, fs)
+			if p.Rev != "" {
+				s.addCandidate(p, g, p.Rev, t, &srcs[i], fs)
+			}
+		}
+	}
+	return true
+}
+
+func hasPreps(p *lexicon.Pattern) bool {
+	for i := range p.Frame {
+		if p.Frame[i].Kind == lexicon.ElemTarget {
+			return len(p.Frame[i].Preps) > 0
+		}
+	}
+	return false
+}
+
+func (s *scratch) addCandidate(p *lexicon.Pattern, g *vgroup, code string, src model.Actor, tgt *model.Actor, fs *frameState) {
+	if src.Code == "" {
+		return
+	}
+	c := candidate{p: p, code: code, src: src, g: *g, loc: -1}
+	if tgt != nil && tgt.Code != "" {
+		c.tgt, c.hasTgt = *tgt, true
+	}
+	s.evs = append(s.evs, c)
+}
+
+// nounSource finds the source of a nominal trigger: "de/of X" after it, a
+// demonym next to it, an English possessive before it, or the subject of
+// the light verb that governs it.
+func (s *scratch) nounSource(g *vgroup, target int) int {
+	// de X / of X / del X right after the noun
+	j := g.end
+	if j < len(s.toks) && (s.is(j, lexicon.WConnect) || s.fold(j) == "by" || s.fold(j) == "par" || s.fold(j) == "por") {
+		k := j + 1
+		for k < len(s.toks) && s.is(k, lexicon.WDet) {
+			k++
+		}
+		if k < len(s.toks) && s.npAt[k] >= 0 && int(s.npAt[k]) != target && s.nps[s.npAt[k]].has() {
+			return int(s.npAt[k])
+		}
+	}
+	// la visite russe / la visita estadounidense: a demonym right after
+	if j < len(s.toks) && s.npAt[j] >= 0 && s.nps[s.npAt[j]].start == j && s.kindAt(j) == lexicon.KindDemonym && int(s.npAt[j]) != target {
+		return int(s.npAt[j])
+	}
+	// the Russian visit, Russia's attack
+	b := g.head - 1
+	for b >= 0 && !s.toks[b].Cap() && s.toks[b].Kind == text.Word && s.cls[b] == 0 && g.head-b < 3 {
+		b--
+	}
+	if b >= 0 && (s.fold(b) == "'s" || s.fold(b) == "s'") {
+		b--
+	}
+	if b >= 0 && s.npAt[b] >= 0 && int(s.npAt[b]) != target {
+		np := &s.nps[s.npAt[b]]
+		if np.end >= g.head-2 && (np.prepTok < 0 || s.fold(np.prepTok) == "'s") && s.lex.Lang.Code == "en" {
+			return int(s.npAt[b])
+		}
+	}
+	// X held talks / X a effectué une visite / X realizó un ataque
+	for k := g.head - 1; k >= 0 && k >= g.head-5; k-- {
+		if s.is(k, lexicon.WLight) {
+			lg := s.verbGroup(k, 0)
+			if lg.negated {
+				g.negated = true
+			}
+			if lg.mode != "" && g.mode == "" {
+				g.mode = lg.mode
+			}
+			return s.subjectOf(&lg)
+		}
+		if s.npAt[k] >= 0 || s.punct(k) {
+			break
+		}
+	}
+	return -1
+}
+
+// coordinated returns the phrases coordinated with phrase idx ("Moscou et
+// La Havane", "Brazil and the United States"): backward for a subject,
+// forward for an object; idx itself comes first.
+func (s *scratch) coordinated(idx int, forward bool) []int {
+	out := []int{idx}
+	cur := idx
+	for n := 0; n < 4; n++ {
+		np := &s.nps[cur]
+		var k int
+		if forward {
+			k = np.end
+			if k >= len(s.toks) || !(s.is(k, lexicon.WCoord) && !s.is(k, lexicon.WNeg) || s.fold(k) == ",") {
+				return out
+			}
+			k++
+			for k < len(s.toks) && s.is(k, lexicon.WDet) && !s.is(k, lexicon.WPossessive) && s.npAt[k] < 0 {
+				k++
+			}
+			if k >= len(s.toks) || s.npAt[k] < 0 {
+				return out
+			}
+		} else {
+			k = np.start - 1
+			for k >= 0 && s.is(k, lexicon.WDet) && s.npAt[k] < 0 {
+				k--
+			}
+			if k < 0 || !(s.is(k, lexicon.WCoord) && !s.is(k, lexicon.WNeg) || s.fold(k) == ",") {
+				return out
+			}
+			k--
+			if k < 0 || s.npAt[k] < 0 {
+				return out
+			}
+		}
+		next := int(s.npAt[k])
+		o := &s.nps[next]
+		if o.adjectival || !o.has() || (o.prepTok >= 0) != (s.nps[idx].prepTok >= 0) {
+			return out
+		}
+		if s.fold(k) == "," || (forward && s.fold(s.nps[cur].end) == ",") {
+			// a comma list must end with a coordinator: "A, B et C"
+			if !s.listEnds(next, forward) {
+				return out
+			}
+		}
+		out = append(out, next)
+		cur = next
+	}
+	return out
+}
+
+// listEnds checks that a comma-separated list continues to a coordinator.
+func (s *scratch) listEnds(idx int, forward bool) bool {
+	for n := 0; n < 4; n++ {
+		np := &s.nps[idx]
+		var k int
+		if forward {
+			k = np.end
+		} else {
+			k = np.start - 1
+			for k >= 0 && s.is(k, lexicon.WDet) && s.npAt[k] < 0 {
+				k--
+			}
+		}
+		if k < 0 || k >= len(s.toks) {
+			return false
+		}
+		if s.is(k, lexicon.WCoord) {
+			return true
+		}
+		if s.fold(k) != "," {
+			return false
+		}
+		if forward {
+			k++
+		} else {
+			k--
+		}
+		if k < 0 || k >= len(s.toks) || s.npAt[k] < 0 {
+			return false
+		}
+		idx = int(s.npAt[k])
+	}
+	return false
+}
+
+// actorsOfGroup returns the actors of a phrase and those coordinated with it.
+func (s *scratch) actorsOfGroup(idx int, asPlace, forward bool) []model.Actor {
+	if idx < 0 {
+		return nil
+	}
+	var out []model.Actor
+	for _, k := range s.coordinated(idx, forward) {
+		out = append(out, s.actorsOf(k, asPlace)...)
+	}
+	return out
+}
+
+// npByAgentOrOf finds, when a verb has no actor as its direct object, the
+// actor behind the object: "a qualifié l'opération menée par les forces
+// américaines", "condemned the policy of Washington".
+func (s *scratch) npByAgentOrOf(pos int) int {
+	for k := pos; k < len(s.toks) && k < pos+7; k++ {
+		if k > pos && s.hardBoundary(k) {
+			return -1
+		}
+		idx := s.npAt[k]
+		if idx < 0 || s.nps[idx].start != k {
+			continue
+		}
+		np := &s.nps[idx]
+		if np.prepTok >= 0 && (s.is(np.prepTok, lexicon.WPrepAgent|lexicon.WConnect) || s.fold(np.prepTok) == "'s") && np.has() && !np.adjectival {
+			return int(idx)
+		}
+		return -1
+	}
+	return -1
+}

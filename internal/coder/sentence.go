@@ -1,0 +1,280 @@
+package coder
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"strconv"
+
+	"github.com/dyad-events/dyad/internal/lexicon"
+	"github.com/dyad-events/dyad/internal/model"
+	"github.com/dyad-events/dyad/internal/text"
+)
+
+// candidate is an event found in a sentence before it becomes a model.Event.
+type candidate struct {
+	p          *lexicon.Pattern
+	code       string
+	src, tgt   model.Actor
+	hasTgt     bool
+	g          vgroup
+	loc        int32 // place index, -1
+	locName    string
+	locCountry string
+}
+
+// codeSentence finds the events of the scratch's sentence and appends them to out.
+func (c *Coder) codeSentence(s *scratch, out []model.Event, opt Options) []model.Event {
+	s.findMentions()
+	s.buildPhrases()
+	s.mainSubject = -1
+	for k := range s.nps {
+		np := &s.nps[k]
+		if np.prepTok < 0 && (np.has() || np.pronoun) && !np.adjectival {
+			s.mainSubject = k
+			break
+		}
+	}
+	s.lastSubj = -1
+	for i := 0; i < len(s.toks); i++ {
+		trigs := s.lex.Triggers[s.ids[i]]
+		if len(trigs) == 0 {
+			continue
+		}
+		noun := s.nounLike(i)
+		for _, t := range trigs {
+			p := s.lex.Patterns[t.Pattern]
+			if p.Noun != noun {
+				continue
+			}
+			if !p.Noun && t.Tags == 0 {
+				continue
+			}
+			end, ok := s.particles(p, i+1)
+			if !ok {
+				continue
+			}
+			var g vgroup
+			if p.Noun {
+				g = vgroup{start: i, head: i, end: end, noun: true}
+			} else {
+				g = s.verbGroup(i, t.Tags)
+				g.end = end
+				if p.Reflexive && !g.reflexive {
+					continue
+				}
+				if !p.Reflexive && g.reflexive && s.lex.Lang.Code != "en" && !g.passive {
+					// "se" with a non-pronominal pattern: Spanish passive se (se firmó) or reciprocal; keep as is
+				}
+			}
+			if s.matchPattern(p, &g) {
+				break
+			}
+		}
+	}
+	return c.emit(s, out, opt)
+}
+
+// particles checks the words that must follow a trigger directly.
+func (s *scratch) particles(p *lexicon.Pattern, j int) (int, bool) {
+	for _, w := range p.After {
+		// allow one object pronoun or adverb between verb and particle
+		if j < len(s.toks) && s.ids[j] != w && s.is(j, lexicon.WAdv) {
+			j++
+		}
+		if j >= len(s.toks) || s.ids[j] != w {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
+}
+
+// emit turns the sentence's candidates into events, drops negated and
+// unsure ones, removes duplicates and updates the article context.
+func (c *Coder) emit(s *scratch, out []model.Event, opt Options) []model.Event {
+	// remember the countries in focus, in the order the sentence names them
+	for k := range s.nps {
+		for _, a := range s.nps[k].actors {
+			s.ctx.noteCountry(a.Country)
+		}
+		if s.nps[k].placeOnly && s.nps[k].country != "" {
+			s.ctx.noteCountry(s.nps[k].country)
+		}
+	}
+	// the sentence's main subject is what a pronoun in the next one means
+	if s.mainSubject >= 0 && !s.nps[s.mainSubject].pronoun && s.nps[s.mainSubject].has() && !s.nps[s.mainSubject].adjectival && !s.nps[s.mainSubject].placeOnly {
+		defer s.ctx.noteSubject(s.nps[s.mainSubject].actors[0])
+	}
+	if len(s.evs) == 0 {
+		return out
+	}
+	date, prec := s.ctx.sentenceDate(s)
+	first := len(out)
+	for k := range s.evs {
+		cd := &s.evs[k]
+		if cd.g.negated {
+			continue
+		}
+		if cd.g.mode != "" && !opt.KeepUnsure {
+			continue
+		}
+		if cd.src.Code == "" {
+			continue
+		}
+		et, ok := c.ont.Lookup(cd.code)
+		if !ok {
+			continue
+		}
+		root := et.Root()
+		dup := false
+		for j := first; j < len(out); j++ {
+			e := &out[j]
+			if e.Root == root && e.Source.Code == cd.src.Code && tgtCode(e.Target) == tgtCodeOf(cd) {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		ev := model.Event{
+			ArticleID:     s.doc.Article.ID,
+			Date:          date,
+			DatePrecision: prec,
+			Source:        cd.src,
+			Code:          et.Code,
+			Root:          root,
+			QuadClass:     et.QuadClass,
+			Goldstein:     et.Goldstein,
+			Plover:        et.Plover,
+			Sentence:      s.sent.Sentence,
+			Mode:          cd.g.mode,
+			Pattern:       cd.p.Source,
+			Lang:          s.lex.Lang.Code,
+		}
+		if cd.hasTgt {
+			t := cd.tgt
+			ev.Target = &t
+		}
+		txt, st, en := s.span(cd.g.head, cd.g.end)
+		if cd.g.start < cd.g.head && !cd.g.noun {
+			txt, st, en = s.span(cd.g.start, cd.g.end)
+		}
+		ev.Trigger = model.Span{Text: txt, Start: st, End: en}
+		ev.Location = s.location(cd)
+		ev.ID = eventID(&ev)
+		out = append(out, ev)
+	}
+	return out
+}
+
+func tgtCode(a *model.Actor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Code
+}
+
+func tgtCodeOf(c *candidate) string {
+	if !c.hasTgt {
+		return ""
+	}
+	return c.tgt.Code
+}
+
+// eventID is stable: the same article coded twice gives the same ids.
+func eventID(e *model.Event) string {
+	h := sha1.New()
+	for _, s := range []string{e.ArticleID, strconv.Itoa(e.Sentence.Index), strconv.Itoa(e.Trigger.Start), e.Code, e.Source.Code, tgtCode(e.Target)} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// location is where the event happened: a place after a locative in the
+// sentence (the target place of a visit first), else the dateline.
+func (s *scratch) location(cd *candidate) *model.Location {
+	places := s.lex.Set().Places
+	pick := func(idx int32) *model.Location {
+		p := &places[idx]
+		name := p.Name
+		switch s.lex.Lang.Code {
+		case "fr":
+			if p.NameFR != "" {
+				name = p.NameFR
+			}
+		case "es":
+			if p.NameES != "" {
+				name = p.NameES
+			}
+		}
+		return &model.Location{Name: name, Country: p.Country, Admin1: p.Admin1, Lat: p.Lat, Lon: p.Lon, GeonameID: int(p.ID)}
+	}
+	if cd.loc >= 0 {
+		return pick(cd.loc)
+	}
+	// a locative place in the sentence, nearest the trigger
+	best, bestDist := int32(-1), 1<<30
+	for k := range s.nps {
+		np := &s.nps[k]
+		if np.prepTok < 0 || !s.is(np.prepTok, lexicon.WPrepLoc) || !np.placeOnly {
+			continue
+		}
+		idx := np.place
+		if idx < 0 {
+			idx = s.capitalPlace(np)
+		}
+		if idx < 0 {
+			continue
+		}
+		d := np.start - cd.g.head
+		if d < 0 {
+			d = -d
+		}
+		if d < bestDist {
+			best, bestDist = idx, d
+		}
+	}
+	if best >= 0 {
+		return pick(best)
+	}
+	if cd.locCountry != "" {
+		return &model.Location{Name: s.lex.Set().CountryName(cd.locCountry), Country: cd.locCountry}
+	}
+	if s.ctx.datelinePlace >= 0 {
+		return pick(s.ctx.datelinePlace)
+	}
+	return nil
+}
+
+// capitalPlace finds the gazetteer entry of a capital named by a phrase.
+func (s *scratch) capitalPlace(np *phrase) int32 {
+	for i := np.start; i < np.end; i++ {
+		mi := s.mentAt[i]
+		if mi < 0 {
+			continue
+		}
+		m := &s.ments[mi]
+		e := s.pickEntry(m)
+		if e == nil || e.Kind != lexicon.KindCapital {
+			continue
+		}
+		var found int32 = -1
+		s.lex.Places.Walk(s.ids, m.start, func(end int, ps []int32) bool {
+			if end == m.end {
+				for _, p := range ps {
+					if s.lex.Set().Places[p].Country == e.Country {
+						found = p
+						return false
+					}
+				}
+			}
+			return true
+		})
+		return found
+	}
+	return -1
+}
+
+var _ = text.Word

@@ -1,0 +1,174 @@
+package coder
+
+import (
+	"github.com/dyad-events/dyad/internal/lexicon"
+	"github.com/dyad-events/dyad/internal/text"
+)
+
+// Modes of an event that is not reported as done.
+const (
+	ModeFuture       = "future"
+	ModeHypothetical = "hypothetical"
+)
+
+// vgroup is a trigger with its grammatical context.
+type vgroup struct {
+	start, head, end int // start of the auxiliary chain, the trigger word, the end of the trigger (particles included)
+	noun             bool
+	passive          bool // auxiliary be + participle
+	participial      bool // a bare participle with an agent: ", accueilli par X"
+	negated          bool
+	mode             string
+	reflexive        bool
+	infinitive       bool
+	relSubject       bool // introduced by a relative pronoun: "qui a rencontré"
+}
+
+// nounLike reports whether the word at i is used as a noun: after a
+// determiner, a possessive, a preposition, a number or an adjective.
+func (s *scratch) nounLike(i int) bool {
+	if i == 0 {
+		return s.lex.Lang.Code == "en" && s.toks[i].Cap() // headlines: "Talks between..."
+	}
+	p := i - 1
+	if s.is(p, lexicon.WDet|lexicon.WPossessive) && !(s.is(p, lexicon.WPronObj) && s.is(p-1, lexicon.WPronSubj)) {
+		return true
+	}
+	if s.is(p, lexicon.WPrep) && !(s.lex.Lang.Code == "en" && s.fold(p) == "to") {
+		return true
+	}
+	if s.toks[p].Kind == text.Number {
+		return true
+	}
+	if s.lex.Lang.Code == "en" {
+		if s.fold(p) == "'s" || s.fold(p) == "s'" {
+			return true
+		}
+		if mi := s.mentAt[p]; mi >= 0 && (s.ments[mi].kind == lexicon.KindDemonym || s.ments[mi].kind == lexicon.KindCountry) && s.npAt[p] < 0 {
+			return true // US attack, Russian visit (demonym not part of an actor phrase)
+		}
+		if mi := s.mentAt[p]; mi >= 0 && s.ments[mi].kind == lexicon.KindDemonym {
+			return true
+		}
+		f := s.fold(p)
+		if s.toks[p].Kind == text.Word && s.cls[p] == 0 && !s.toks[p].Cap() && len(f) > 2 && f[len(f)-2:] != "ly" && len(s.lex.Triggers[s.ids[p]]) == 0 {
+			return true // an adjective: bilateral talks, military attack
+		}
+	} else {
+		// French and Spanish adjectives before nouns are few; after a noun-phrase demonym the word is a noun only with a det before
+		if mi := s.mentAt[p]; mi >= 0 && s.ments[mi].kind == lexicon.KindDemonym && s.is(p-1, lexicon.WDet) {
+			return false
+		}
+	}
+	return false
+}
+
+// verbGroup reads the auxiliaries, negation and pronouns before a verb
+// trigger, and the negation after it.
+func (s *scratch) verbGroup(head int, tags uint8) vgroup {
+	g := vgroup{start: head, head: head, end: head + 1}
+	hasBe, hasHave, hasNegPre := false, false, false
+	lang := s.lex.Lang.Code
+	k := head - 1
+	for ; k >= 0; k-- {
+		c := s.cls[k]
+		switch {
+		case c&lexicon.WNeg != 0:
+			if lang == "fr" && !frenchNegAfterAux(s.fold(k)) {
+				goto done
+			}
+			if lang == "en" && (s.fold(k) == "no" || s.fold(k) == "none") {
+				goto done
+			}
+			g.negated = true
+		case c&lexicon.WNegPre != 0:
+			hasNegPre = true
+			g.negated = true
+		case c&lexicon.WAuxBe != 0 && c&lexicon.WPrep == 0:
+			hasBe = true
+		case c&lexicon.WAuxHave != 0 && c&lexicon.WPrep == 0:
+			hasHave = true
+		case c&lexicon.WModal != 0:
+			if g.mode == "" {
+				g.mode = ModeHypothetical
+			}
+		case c&lexicon.WFuture != 0:
+			g.mode = ModeFuture
+		case c&lexicon.WPronRefl != 0:
+			g.reflexive = true
+		case c&lexicon.WPronObj != 0 && c&lexicon.WDet == 0, c&lexicon.WPronObj != 0 && k+1 < len(s.toks) && (s.is(k+1, lexicon.WAuxHave|lexicon.WAuxBe) || k+1 == head):
+		case c&lexicon.WAdv != 0 && c&lexicon.WPrep == 0:
+		case lang == "en" && s.fold(k) == "to":
+			g.infinitive = true
+			if g.mode == "" {
+				g.mode = ModeFuture
+			}
+			k--
+			goto done
+		default:
+			goto done
+		}
+	}
+done:
+	g.start = k + 1
+	if s.is(k, lexicon.WRel) {
+		g.relSubject = true
+	}
+	_ = hasHave
+	// French: ne ... pas after a simple verb (ne rencontre pas)
+	if lang == "fr" && hasNegPre {
+		g.negated = true
+	}
+	if j := head + 1; j < len(s.toks) {
+		f := s.fold(j)
+		if lang == "fr" && hasNegPre && (f == "pas" || f == "jamais" || f == "plus" || f == "aucun" || f == "rien") {
+			g.negated = true
+		}
+		if lang == "en" && (f == "not" || f == "n't" || f == "never") && tags&text.VerbFin != 0 && hasBe {
+			g.negated = true
+		}
+	}
+	if tags&text.VerbPP != 0 && hasBe && !g.reflexive {
+		g.passive = true
+	}
+	if tags&text.VerbInf != 0 && tags&text.VerbFin == 0 && g.start == head {
+		// an infinitive governed by another word: pour rencontrer, decidió visitar
+		g.infinitive = true
+		if g.mode == "" {
+			g.mode = ModeFuture
+		}
+	}
+	if tags&text.VerbFut != 0 && tags&(text.VerbPP|text.VerbInf) == 0 && g.mode == "" {
+		g.mode = ModeFuture
+	}
+	if !hasBe && !hasHave && tags&text.VerbPP != 0 && tags&text.VerbFin == 0 && g.start == head {
+		// a bare participle: passive if an agent follows (", accueilli par X")
+		for j := head + 1; j < len(s.toks) && j <= head+4; j++ {
+			if s.is(j, lexicon.WPrepAgent) {
+				g.participial = true
+				break
+			}
+			if s.punct(j) {
+				break
+			}
+		}
+	}
+	if lang == "en" && !hasBe && !hasHave && tags&text.VerbPP != 0 && g.start == head && head > 0 && s.fold(head-1) == "," {
+		for j := head + 1; j < len(s.toks) && j <= head+3; j++ {
+			if s.fold(j) == "by" {
+				g.participial = true
+			}
+		}
+	}
+	return g
+}
+
+// frenchNegAfterAux: the second part of French negation, which sits between
+// the auxiliary and the participle (n'a pas rencontré, n'a jamais signé).
+func frenchNegAfterAux(f string) bool {
+	switch f {
+	case "pas", "jamais", "plus", "aucun", "rien", "point", "guere", "nullement":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,289 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/model"
+)
+
+// MaxLimit bounds how many rows one query returns.
+const MaxLimit = 10000
+
+// where builds the WHERE clause of an events query over alias e.
+func (s *SQL) where(q Query) (string, []any) {
+	var conds []string
+	var args []any
+	like := func(v string) string { return strings.ToUpper(v) + "%" }
+	if q.Actor != "" {
+		conds = append(conds, "(e.source_code LIKE ? OR e.target_code LIKE ?)")
+		args = append(args, like(q.Actor), like(q.Actor))
+	}
+	if q.Source != "" {
+		conds = append(conds, "e.source_code LIKE ?")
+		args = append(args, like(q.Source))
+	}
+	if q.Target != "" {
+		conds = append(conds, "e.target_code LIKE ?")
+		args = append(args, like(q.Target))
+	}
+	if q.Country != "" {
+		conds = append(conds, "(e.source_country = ? OR e.target_country = ?)")
+		args = append(args, strings.ToUpper(q.Country), strings.ToUpper(q.Country))
+	}
+	if q.Root != "" {
+		conds = append(conds, "e.root = ?")
+		args = append(args, q.Root)
+	}
+	if q.Code != "" {
+		conds = append(conds, "e.code LIKE ?")
+		args = append(args, q.Code+"%")
+	}
+	if q.Quad != 0 {
+		conds = append(conds, "e.quad_class = ?")
+		args = append(args, q.Quad)
+	}
+	if q.Since != "" {
+		conds = append(conds, "e.date >= ?")
+		args = append(args, q.Since)
+	}
+	if q.Until != "" {
+		conds = append(conds, "e.date <> '' AND e.date <= ?")
+		args = append(args, q.Until)
+	}
+	if q.Place != "" {
+		conds = append(conds, "(lower(e.loc_name) = lower(?) OR e.loc_country = ?)")
+		args = append(args, q.Place, strings.ToUpper(q.Place))
+	}
+	if q.Text != "" {
+		conds = append(conds, "EXISTS (SELECT 1 FROM mentions mt WHERE mt.event_id = e.id AND lower(mt.sentence_text) LIKE ?)")
+		args = append(args, "%"+strings.ToLower(q.Text)+"%")
+	}
+	if q.Lang != "" {
+		conds = append(conds, "EXISTS (SELECT 1 FROM mentions ml WHERE ml.event_id = e.id AND ml.lang = ?)")
+		args = append(args, q.Lang)
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+func limitOf(q Query) int {
+	if q.Limit <= 0 || q.Limit > MaxLimit {
+		if q.Limit <= 0 {
+			return 100
+		}
+		return MaxLimit
+	}
+	return q.Limit
+}
+
+const eventCols = `e.id, e.code, e.root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode,
+	e.source_code, e.source_country, e.source_agent, e.source_name,
+	e.target_code, e.target_country, e.target_agent, e.target_name,
+	e.date, e.date_precision, e.loc_name, e.loc_country, e.loc_admin1, e.loc_lat, e.loc_lon, e.loc_geoname_id,
+	e.num_mentions, e.num_articles, e.num_sources, e.first_seen, e.last_seen,
+	COALESCE(m.article_id, ''), COALESCE(m.sentence_idx, 0), COALESCE(m.sentence_start, 0), COALESCE(m.sentence_end, 0), COALESCE(m.sentence_text, ''),
+	COALESCE(m.source_text, ''), COALESCE(m.target_text, ''), COALESCE(m.trigger_text, ''), COALESCE(m.trigger_start, 0), COALESCE(m.trigger_end, 0),
+	COALESCE(m.mode, ''), COALESCE(m.pattern, ''), COALESCE(m.lang, '')`
+
+func scanEvent(sc interface{ Scan(...any) error }) (*Event, error) {
+	var e Event
+	var tcode, tcountry, tagent, tname string
+	var lname, lcountry, ladmin string
+	var lat, lon sql.NullFloat64
+	var lid int
+	var first, last string
+	var stext, ttext string
+	err := sc.Scan(&e.ID, &e.Code, &e.Root, &e.QuadClass, &e.Goldstein, &e.Plover.Type, &e.Plover.Mode,
+		&e.Source.Code, &e.Source.Country, &e.Source.Agent, &e.Source.Name,
+		&tcode, &tcountry, &tagent, &tname,
+		&e.Date, &e.DatePrecision, &lname, &lcountry, &ladmin, &lat, &lon, &lid,
+		&e.NumMentions, &e.NumArticles, &e.NumSources, &first, &last,
+		&e.ArticleID, &e.Sentence.Index, &e.Sentence.Start, &e.Sentence.End, &e.Sentence.Text,
+		&stext, &ttext, &e.Trigger.Text, &e.Trigger.Start, &e.Trigger.End, &e.Mode, &e.Pattern, &e.Lang)
+	if err != nil {
+		return nil, err
+	}
+	e.Source.Text = stext
+	if tcode != "" {
+		e.Target = &model.Actor{Code: tcode, Country: tcountry, Agent: tagent, Name: tname, Text: ttext}
+	}
+	if lname != "" || lcountry != "" {
+		e.Location = &model.Location{Name: lname, Country: lcountry, Admin1: ladmin, Lat: lat.Float64, Lon: lon.Float64, GeonameID: lid}
+	}
+	e.FirstSeen, _ = time.Parse(time.RFC3339Nano, first)
+	e.LastSeen, _ = time.Parse(time.RFC3339Nano, last)
+	return &e, nil
+}
+
+// Events returns merged events, newest first.
+func (s *SQL) Events(ctx context.Context, q Query) ([]Event, error) {
+	w, args := s.where(q)
+	query := `SELECT ` + eventCols + ` FROM events e LEFT JOIN mentions m ON m.id = e.first_mention` + w +
+		` ORDER BY e.date DESC, e.num_mentions DESC, e.id LIMIT ? OFFSET ?`
+	args = append(args, limitOf(q), max(q.Offset, 0))
+	rows, err := s.DB.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, fmt.Errorf("query events: %w", err)
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		e, err := scanEvent(rows)
+		if err != nil {
+			return nil, fmt.Errorf("query events: %w", err)
+		}
+		out = append(out, *e)
+	}
+	return out, rows.Err()
+}
+
+// Event returns one event with its mentions.
+func (s *SQL) Event(ctx context.Context, id string) (*Event, []Mention, error) {
+	row := s.DB.QueryRowContext(ctx, s.q(`SELECT `+eventCols+` FROM events e LEFT JOIN mentions m ON m.id = e.first_mention WHERE e.id = ?`), id)
+	e, err := scanEvent(row)
+	if err == sql.ErrNoRows {
+		return nil, nil, fmt.Errorf("event %s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("event %s: %w", id, err)
+	}
+	ms, err := s.mentions(ctx, `WHERE m.event_id = ?`, []any{id}, MaxLimit, 0)
+	return e, ms, err
+}
+
+const mentionCols = `m.id, m.event_id, m.article_id, m.sentence_idx, m.sentence_start, m.sentence_end, m.sentence_text,
+	m.code, m.root, m.quad_class, m.goldstein, m.plover_type, m.plover_mode,
+	m.source_code, m.source_country, m.source_agent, m.source_name, m.source_text, m.source_start, m.source_end,
+	m.target_code, m.target_country, m.target_agent, m.target_name, m.target_text, m.target_start, m.target_end,
+	m.trigger_text, m.trigger_start, m.trigger_end, m.date, m.date_precision,
+	m.loc_name, m.loc_country, m.loc_admin1, m.loc_lat, m.loc_lon, m.loc_geoname_id, m.mode, m.pattern, m.lang,
+	a.url, a.source`
+
+func (s *SQL) mentions(ctx context.Context, where string, args []any, limit, offset int) ([]Mention, error) {
+	rows, err := s.DB.QueryContext(ctx, s.q(`SELECT `+mentionCols+` FROM mentions m JOIN articles a ON a.id = m.article_id `+where+
+		` ORDER BY m.article_id, m.sentence_idx, m.trigger_start LIMIT ? OFFSET ?`), append(args, limit, offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("query mentions: %w", err)
+	}
+	defer rows.Close()
+	var out []Mention
+	for rows.Next() {
+		var m Mention
+		var t model.Actor
+		var lname, lcountry, ladmin string
+		var lat, lon sql.NullFloat64
+		var lid int
+		if err := rows.Scan(&m.ID, &m.EventID, &m.ArticleID, &m.Sentence.Index, &m.Sentence.Start, &m.Sentence.End, &m.Sentence.Text,
+			&m.Code, &m.Root, &m.QuadClass, &m.Goldstein, &m.Plover.Type, &m.Plover.Mode,
+			&m.Event.Source.Code, &m.Event.Source.Country, &m.Event.Source.Agent, &m.Event.Source.Name, &m.Event.Source.Text, &m.Event.Source.Start, &m.Event.Source.End,
+			&t.Code, &t.Country, &t.Agent, &t.Name, &t.Text, &t.Start, &t.End,
+			&m.Trigger.Text, &m.Trigger.Start, &m.Trigger.End, &m.Date, &m.DatePrecision,
+			&lname, &lcountry, &ladmin, &lat, &lon, &lid, &m.Mode, &m.Pattern, &m.Lang,
+			&m.ArticleURL, &m.Source); err != nil {
+			return nil, fmt.Errorf("query mentions: %w", err)
+		}
+		if t.Code != "" {
+			m.Target = &t
+		}
+		if lname != "" || lcountry != "" {
+			m.Location = &model.Location{Name: lname, Country: lcountry, Admin1: ladmin, Lat: lat.Float64, Lon: lon.Float64, GeonameID: lid}
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// Mentions returns the mentions of the events q selects.
+func (s *SQL) Mentions(ctx context.Context, q Query) ([]Mention, error) {
+	w, args := s.where(q)
+	return s.mentions(ctx, `WHERE m.event_id IN (SELECT e.id FROM events e`+w+`)`, args, limitOf(q), max(q.Offset, 0))
+}
+
+// ArticleMentions returns the mentions coded from one article.
+func (s *SQL) ArticleMentions(ctx context.Context, id string) ([]Mention, error) {
+	return s.mentions(ctx, `WHERE m.article_id = ?`, []any{id}, MaxLimit, 0)
+}
+
+// Article returns a stored article with its sources and sentences.
+func (s *SQL) Article(ctx context.Context, id string) (*ArticleRecord, error) {
+	var a ArticleRecord
+	var pub, ing string
+	err := s.DB.QueryRowContext(ctx, s.q(`SELECT id, url, source, title, lang, published, place, text, ingested_at FROM articles WHERE id = ?`), id).
+		Scan(&a.ID, &a.URL, &a.Article.Source, &a.Title, &a.Lang, &pub, &a.Place, &a.Text, &ing)
+	if err == sql.ErrNoRows {
+		return nil, fmt.Errorf("article %s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	a.Published, _ = time.Parse(time.RFC3339, pub)
+	a.IngestedAt, _ = time.Parse(time.RFC3339Nano, ing)
+	rows, err := s.DB.QueryContext(ctx, s.q(`SELECT url, source, origin, seen_at FROM article_sources WHERE article_id = ? ORDER BY seen_at`), id)
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	for rows.Next() {
+		var src ArticleSource
+		var seen string
+		if err := rows.Scan(&src.URL, &src.Source, &src.Origin, &seen); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		src.SeenAt, _ = time.Parse(time.RFC3339Nano, seen)
+		a.Sources = append(a.Sources, src)
+	}
+	rows.Close()
+	rows, err = s.DB.QueryContext(ctx, s.q(`SELECT idx, start_byte, end_byte, text FROM sentences WHERE article_id = ? ORDER BY idx`), id)
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var st model.Sentence
+		if err := rows.Scan(&st.Index, &st.Start, &st.End, &st.Text); err != nil {
+			return nil, err
+		}
+		a.Sentences = append(a.Sentences, st)
+	}
+	return &a, rows.Err()
+}
+
+// Dyads returns the dyads with most events among those q selects.
+func (s *SQL) Dyads(ctx context.Context, q Query) ([]DyadCount, error) {
+	w, args := s.where(q)
+	cond := " WHERE e.target_code <> ''"
+	if w != "" {
+		cond = w + " AND e.target_code <> ''"
+	}
+	rows, err := s.DB.QueryContext(ctx, s.q(`SELECT e.source_code, e.target_code, count(*), sum(e.num_mentions), sum(e.goldstein),
+		sum(CASE WHEN e.quad_class <= 2 THEN 1 ELSE 0 END), sum(CASE WHEN e.quad_class >= 3 THEN 1 ELSE 0 END)
+		FROM events e`+cond+` GROUP BY e.source_code, e.target_code ORDER BY count(*) DESC, sum(e.num_mentions) DESC, e.source_code, e.target_code LIMIT ?`),
+		append(args, limitOf(q))...)
+	if err != nil {
+		return nil, fmt.Errorf("query dyads: %w", err)
+	}
+	defer rows.Close()
+	var out []DyadCount
+	for rows.Next() {
+		var d DyadCount
+		if err := rows.Scan(&d.Source, &d.Target, &d.Events, &d.Mentions, &d.Goldstein, &d.Coop, &d.Conflict); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// Stats counts what is stored.
+func (s *SQL) Stats(ctx context.Context) (Stats, error) {
+	var st Stats
+	err := s.DB.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM article_sources),
+		(SELECT count(*) FROM mentions), (SELECT count(*) FROM events)`).Scan(&st.Articles, &st.Sources, &st.Mentions, &st.Events)
+	return st, err
+}
