@@ -168,9 +168,14 @@ func printErrors(e *env, r *eval.Record, m eval.Match) {
 	}
 }
 
+// firstN shortens s to at most n runes, marking the cut.
 func firstN(s string, n int) string {
-	if len(s) <= n {
-		return s
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k] + "..."
+		}
+		i++
 	}
-	return s[:n] + "..."
+	return s
 }

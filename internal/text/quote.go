@@ -90,22 +90,26 @@ func findSpeaker(d *Document, q *Quote, open, close int) {
 			break
 		}
 		if verbs[toks[j].Fold] {
-			// speaker after the verb, up to the end of the clause
+			// speaker before the verb: « ... », the minister said.
+			s := j - 1
+			for s > close && toks[s].Kind == Word && !isAux(toks[s].Fold) {
+				s--
+			}
+			e := j
+			for e > s+1 && isAux(toks[e-1].Fold) {
+				e--
+			}
+			if s+1 < e {
+				q.SpeakerTok0, q.SpeakerTok1 = s+1, e
+				return
+			}
+			// speaker after the verb, up to the end of the clause: « ... », a déclaré le ministre.
 			k := j + 1
 			for k < len(toks) && toks[k].Kind == Word && !verbs[toks[k].Fold] && k-j < 10 {
 				k++
 			}
 			if k > j+1 {
 				q.SpeakerTok0, q.SpeakerTok1 = j+1, k
-				return
-			}
-			// speaker before the verb: « ... », the minister said.
-			s := j - 1
-			for s > close && toks[s].Kind == Word {
-				s--
-			}
-			if s+1 < j {
-				q.SpeakerTok0, q.SpeakerTok1 = s+1, j
 				return
 			}
 		}

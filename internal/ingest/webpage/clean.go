@@ -18,6 +18,7 @@ var junkTags = map[atom.Atom]bool{
 	atom.Datalist: true, atom.Dialog: true, atom.Figure: true, atom.Figcaption: true,
 	atom.Picture: true, atom.Nav: true, atom.Menu: true, atom.Frameset: true, atom.Frame: true,
 	atom.Label: true, atom.Fieldset: true, atom.Legend: true, atom.Meter: true, atom.Progress: true,
+	atom.Address: true,
 }
 
 // softJunkTags usually hold page furniture but some sites put the article in
@@ -66,7 +67,7 @@ var (
 	}
 	// boilerPhrases are sequences of class or id words that name a kind of
 	// boilerplate ("read-more", "lire-aussi", "te-puede-interesar").
-	boilerPhrases = regexp.MustCompile(`(^| )(read (more|also|next)|more (stories|news|from|articles)|see also|you (may|might)|also like|lire (aussi|la suite)|a lire|voir aussi|sur le meme sujet|plus lus|puede interesar|lee tambien|lea tambien|mas leid|mas noticias|te recomendamos|sign up|about the author|author (box|info|bio))( |$)`)
+	boilerPhrases = regexp.MustCompile(`(^| )(read (more|also|next)|more (stories|news|from|articles)|see also|you (may|might)|also like|lire (aussi|la suite)|a lire|voir aussi|en savoir plus|savoir plus|learn more|saber mas|sur le meme sujet|plus lus|puede interesar|lee tambien|lea tambien|mas leid|mas noticias|te recomendamos|sign up|about the author|author (box|info|bio))( |$)`)
 )
 
 func wordSet(words ...string) map[string]bool {

@@ -193,7 +193,11 @@ func withLead(c *candidate, st textStats) {
 		h := headingLevel(n.DataAtom)
 		if leadHint(n) || h >= 2 && st[n] >= minSubtitle {
 			if !inBoilerplate(n, st) {
-				lead = append(lead, newCandidate("lead", n, st).blocks...)
+				for _, b := range newCandidate("lead", n, st).blocks {
+					if len(strings.Fields(b.text)) >= 5 { // not a label
+						lead = append(lead, b)
+					}
+				}
 			}
 			return false
 		}
@@ -219,6 +223,14 @@ func viaReadability(doc *html.Node, log *slog.Logger) *candidate {
 	if err != nil || art.Node == nil {
 		return nil
 	}
+	// Readability renames elements (a <div> of text becomes a <p>) without
+	// setting their atom.
+	elements(art.Node, func(n *html.Node) bool {
+		if n.DataAtom == 0 {
+			n.DataAtom = atom.Lookup([]byte(n.Data))
+		}
+		return true
+	})
 	return newCandidate("readability", art.Node, countText(art.Node))
 }
 
@@ -238,7 +250,8 @@ func fromLD(body string) *candidate {
 	return c
 }
 
-// chooseText picks the main text among the guesses.
+// chooseText picks the main text among the guesses, and tells whether it is
+// only a best effort.
 func chooseText(pruned, raw *html.Node, ldBody string, log *slog.Logger) (*candidate, bool) {
 	st := countText(pruned)
 	hint := hinted(pruned, st)
@@ -257,7 +270,9 @@ func chooseText(pruned, raw *html.Node, ldBody string, log *slog.Logger) (*candi
 		best = ld
 	}
 	if best != nil && best.chars >= minText {
-		return best, false
+		// A short guess of readability on a page that names no article is
+		// no better than the fallback.
+		return best, best.source == "readability" && best.chars < minHinted
 	}
 	// Nothing looks like an article: keep the prose of the whole page.
 	if body := find(pruned, func(n *html.Node) bool { return n.Data == "body" }); body != nil {
@@ -287,22 +302,27 @@ func cloneTree(n *html.Node) *html.Node {
 // maxBox is the most text, in letters, of a box around a label.
 const maxBox = 400
 
-// boxChars counts the letters of the blocks around bs[i] that lie in box.
-func boxChars(bs []block, i int, box *html.Node) int {
+// teaserBox tells whether the blocks around bs[i] (a label) that lie in box
+// make a small box of teasers: little text, and none of it a paragraph of
+// prose.
+func teaserBox(bs []block, i int, box *html.Node) bool {
 	n := 0
+	ok := func(j int) bool {
+		b := bs[j]
+		n += b.chars
+		return n <= maxBox && (j == i || b.heading > 0 || b.chars < 120 || b.linkDensity() > 0.5)
+	}
 	for j := i; j < len(bs) && ancestorOf(box, bs[j].elem); j++ {
-		n += bs[j].chars
-		if n > maxBox {
-			return n
+		if !ok(j) {
+			return false
 		}
 	}
 	for j := i - 1; j >= 0 && ancestorOf(box, bs[j].elem); j-- {
-		n += bs[j].chars
-		if n > maxBox {
-			return n
+		if !ok(j) {
+			return false
 		}
 	}
-	return n
+	return true
 }
 
 // filterBlocks drops the blocks that are boilerplate by their own look: lists
@@ -334,10 +354,24 @@ func filterBlocks(bs []block) []block {
 			keep[i] = true
 		}
 	}
-	// Calls to action and rights notices close articles (or open them).
-	for i, b := range bs {
-		if keep[i] && b.chars < 300 && (i >= len(bs)-ctaWindow || i < 2) && rxCallToAction.MatchString(b.text) {
-			keep[i] = false
+	// Calls to action and rights notices close articles (or open them); what
+	// follows a call to action at the end (a paywall's list of offers) goes
+	// with it.
+	tail := 0
+	for i := len(bs) - 1; i >= 0; i-- {
+		b := bs[i]
+		if keep[i] && b.chars < 300 && rxCallToAction.MatchString(b.text) {
+			switch {
+			case i >= len(bs)-ctaWindow || i < 2:
+				keep[i] = false
+			case tail <= maxTail && 2*i >= len(bs):
+				for j := i; j < len(bs); j++ {
+					keep[j] = false
+				}
+			}
+		}
+		if keep[i] {
+			tail += b.chars
 		}
 	}
 	// A label pointing to other content ("Read more", "Lire aussi") heads a
@@ -347,10 +381,10 @@ func filterBlocks(bs []block) []block {
 			continue
 		}
 		box := b.elem
-		if boxChars(bs, i, box) > maxBox {
+		if !teaserBox(bs, i, box) {
 			continue
 		}
-		for box.Parent != nil && boxChars(bs, i, box.Parent) <= maxBox {
+		for box.Parent != nil && teaserBox(bs, i, box.Parent) {
 			box = box.Parent
 		}
 		for j := i; j < len(bs) && ancestorOf(box, bs[j].elem); j++ {

@@ -15,11 +15,15 @@ var (
 
 // rxCallToAction finds the calls to subscribe, follow, download an app or
 // write in, and the rights notices, that pages put at the ends of articles.
-var rxCallToAction = regexp.MustCompile(`(?i)(\bsubscribe (now|today|to|for|here)|\bsubscribers? (can|get|also receive|only)|already a subscriber|\bsign(ing)? up (for|to|now|here|today)|\bnewsletter|\bdownload (the|our) (\w+ )?apps?\b|\bapps? for (ios|android)|\bfollow (us|the \w+|@\w+) on\b|\bsend us\b|\bsubmit your\b|\blet us know\b|\bwe want to hear\b|\ball rights reserved|\bcopyrighted|\bwritten permission|\bnot responsible for the (opinions|content)|\bclick here\b|suscr[ií]bete|suscr[ií]base|s[ií]guenos|[uú]nete (a|desde)|hazte (miembro|socio)|canal de (youtube|telegram|whatsapp)|bolet[ií]n|descarga (nuestra|la) app|todos los derechos reservados|cancela cuando quieras|puede escribirnos|escr[ií]benos|abonnez-vous|déjà abonné|inscrivez-vous|lettre d'information|suivez-nous|téléchargez (l'application|notre)|tous droits réservés|reproduction interdite)`)
+var rxCallToAction = regexp.MustCompile(`(?i)(\bsubscribe (now|today|to|for|here)|\bplease subscribe|\bby signing up|\bnever miss|\bsubscribers? (can|get|also receive|only)|already a subscriber|\bsign(ing)? up (for|to|now|here|today)|\bnewsletter|\bdownload (the|our) (\w+ )?apps?\b|\bapps? for (ios|android)|\bfollow (us|the \w+|@\w+) on\b|\bsend us\b|\bsubmit your\b|\bwe want to hear\b|\ball rights reserved|\bcopyrighted|\bwritten permission|\bnot responsible for the (opinions|content)|\bclick here\b|suscr[ií]bete|suscr[ií]base|s[ií]guenos|[uú]nete (a|desde)|hazte (miembro|socio)|canal de (youtube|telegram|whatsapp)|bolet[ií]n|descarga (nuestra|la) app|todos los derechos reservados|cancela cuando quieras|puede escribirnos|escr[ií]benos|abonnez-vous|déjà abonné|inscrivez-vous|lettre d'information|suivez-nous|téléchargez (l'application|notre)|tous droits réservés|reproduction interdite)`)
 
 // ctaWindow is how many blocks at the end of a text are looked at for calls
 // to action.
 const ctaWindow = 5
+
+// maxTail is the most text, in letters, after a call to action near the end
+// of an article that goes with it.
+const maxTail = 600
 
 // boilerText tells whether a paragraph is boilerplate by what it says: a
 // pointer to other articles, a label (share, comments, tags), a byline, a
@@ -84,9 +88,7 @@ func dateLine(s string) bool {
 		case dateWords[w]:
 			months++
 		case dateFiller[w]:
-		case len(w) <= 4 && unicode.IsDigit(rune(w[0])) && (strings.HasSuffix(w, "st") ||
-			strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th") ||
-			strings.HasSuffix(w, "er") || strings.HasSuffix(w, "h")):
+		case rxOrdinalOrHour.MatchString(w):
 			digits = true
 		default:
 			return false
@@ -96,5 +98,8 @@ func dateLine(s string) bool {
 	// content.
 	return digits && (months == 1 || months == 0 && rxNumericDate.MatchString(s))
 }
+
+// rxOrdinalOrHour matches "1st", "2nd", "1er", "10h", "10h30".
+var rxOrdinalOrHour = regexp.MustCompile(`^\d{1,2}(st|nd|rd|th|er|e|h|hs|hrs)\d{0,2}$`)
 
 var rxNumericDate = regexp.MustCompile(`^[^+]*\b(\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})\b`)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -103,8 +104,13 @@ func readMeta(doc *html.Node) *pageMeta {
 // apply fills the metadata fields of p.
 func (m *pageMeta) apply(p *Page, base *url.URL) {
 	p.SiteName = firstNonEmpty(m.metas["og:site_name"], m.ld.publisher, m.metas["application-name"])
+	p.Canonical = resolve(base, firstNonEmpty(m.canonical, m.metas["og:url"], m.ld.url))
+	host := hostLabel(p.Canonical)
+	if base != nil {
+		host = firstNonEmpty(hostLabel(base.String()), host)
+	}
 	p.Title = cleanTitle(firstNonEmpty(m.metas["og:title"], m.ld.headline, m.metas["twitter:title"],
-		m.metas["dc.title"], m.singleH1(), m.title), p.SiteName)
+		m.metas["dc.title"], m.singleH1(), m.title), p.SiteName, host)
 	p.Author = cleanAuthor(firstNonEmpty(m.ld.author, notURL(m.metas["author"]), notURL(m.metas["article:author"]),
 		m.metas["dc.creator"], m.metas["parsely-author"], m.metas["sailthru.author"], m.metas["byl"], m.itemAuth))
 	p.Description = firstNonEmpty(m.metas["og:description"], m.metas["description"],
@@ -125,7 +131,6 @@ func (m *pageMeta) apply(p *Page, base *url.URL) {
 			break
 		}
 	}
-	p.Canonical = resolve(base, firstNonEmpty(m.canonical, m.metas["og:url"], m.ld.url))
 }
 
 func (m *pageMeta) singleH1() string {
@@ -283,8 +288,13 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// firstNonEmpty returns the first of s that is not blank, whitespace
+// collapsed; character references left escaped twice by the page are read.
 func firstNonEmpty(s ...string) string {
 	for _, e := range s {
+		if strings.Contains(e, "&") && strings.Contains(e, ";") {
+			e = html.UnescapeString(e)
+		}
 		if e = collapse(e); e != "" {
 			return e
 		}
@@ -393,12 +403,15 @@ var rxTitleSep = regexp.MustCompile(`[\s\x{00A0}]+[|\-–—·•:»/]+[\s\x{00A
 
 // cleanTitle drops the name of the site that pages append to, or put before,
 // their titles ("Le titre - Le Monde", "El País | El titular").
-func cleanTitle(title, site string) string {
+func cleanTitle(title string, sites ...string) string {
 	locs := rxTitleSep.FindAllStringIndex(title, -1)
 	if len(locs) == 0 {
 		return title
 	}
-	if site != "" {
+	for _, site := range sites {
+		if site == "" {
+			continue
+		}
 		for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " : "} {
 			if t, ok := strings.CutSuffix(title, sep+site); ok && len(t) >= 15 {
 				return t
@@ -408,34 +421,76 @@ func cleanTitle(title, site string) string {
 			}
 		}
 	}
-	siteKey := strings.ToLower(strings.ReplaceAll(site, " ", ""))
+	var keys []string
+	for _, site := range sites {
+		if k := alnumKey(site); len(k) >= 3 {
+			keys = append(keys, k)
+		}
+	}
 	looksLikeSite := func(part string) bool {
-		p := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(part), " ", ""))
-		if p == "" {
+		p := alnumKey(part)
+		if len(p) < 3 {
 			return false
 		}
-		if siteKey != "" && (strings.Contains(p, siteKey) || strings.Contains(siteKey, p)) {
-			return true
+		for _, k := range keys {
+			if p == k || len(k) >= 4 && strings.Contains(p, k) || len(p) >= 4 && strings.Contains(k, p) {
+				return true
+			}
 		}
-		return rxDomain.MatchString(p)
+		return rxDomain.MatchString(strings.ToLower(strings.TrimSpace(part)))
 	}
 	last := locs[len(locs)-1]
-	if head := title[:last[0]]; len(head) >= 15 && looksLikeSite(title[last[1]:]) {
+	if head := title[:last[0]]; len(alnumKey(head)) >= 4 && looksLikeSite(title[last[1]:]) {
 		return head
 	}
 	first := locs[0]
-	if tail := title[first[1]:]; len(tail) >= 15 && looksLikeSite(title[:first[0]]) {
+	if tail := title[first[1]:]; len(alnumKey(tail)) >= 4 && looksLikeSite(title[:first[0]]) {
 		return tail
 	}
 	return title
+}
+
+// alnumKey lower-cases s and keeps only its letters and digits, to compare
+// site names ("ARTE Radio", "arteradio").
+func alnumKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// hostLabel returns the name of a site from its address: "arteradio" for
+// https://www.arteradio.com/son/1.
+func hostLabel(addr string) string {
+	u, err := url.Parse(addr)
+	if err != nil {
+		return ""
+	}
+	for _, l := range strings.Split(u.Hostname(), ".") {
+		switch l {
+		case "www", "m", "amp", "mobile", "":
+			continue
+		}
+		return l
+	}
+	return ""
 }
 
 var rxDomain = regexp.MustCompile(`^[\w-]+(\.[\w-]+)*\.[a-z]{2,6}$`)
 
 var rxByPrefix = regexp.MustCompile(`(?i)^(by|par|por)\s*:?\s+`)
 
+// cleanAuthor drops "By" before a name, and what is not a name: a count,
+// a date, an address, a placeholder.
 func cleanAuthor(s string) string {
-	return strings.TrimSpace(rxByPrefix.ReplaceAllString(s, ""))
+	s = strings.TrimSpace(rxByPrefix.ReplaceAllString(s, ""))
+	if len(s) > 100 || strings.ContainsAny(s, "0123456789@/") || strings.EqualFold(s, "no author") {
+		return ""
+	}
+	return s
 }
 
 // resolve makes ref absolute against base when it can.

@@ -142,7 +142,7 @@ func (c *collector) walk(n *html.Node) {
 				c.flush()
 				continue
 			}
-			if a == atom.A && hasAttr(ch, "href") {
+			if a == atom.A && hasAttr(ch, "href") && !contactLink(ch) {
 				c.inLink++
 				c.walk(ch)
 				c.inLink--
@@ -277,4 +277,11 @@ func PlainText(fragment string) string {
 		body.AppendChild(n)
 	}
 	return joinBlocks(collectBlocks(body, nil))
+}
+
+// contactLink tells whether a is an e-mail address or a phone number, which
+// is text for the reader rather than a way to another page.
+func contactLink(a *html.Node) bool {
+	href := strings.ToLower(strings.TrimSpace(attr(a, "href")))
+	return strings.HasPrefix(href, "mailto:") || strings.HasPrefix(href, "tel:")
 }
