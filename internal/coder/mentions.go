@@ -80,6 +80,11 @@ func (s *scratch) findMentions() {
 		if bestEnd > 0 {
 			m := mention{start: i, end: bestEnd, ent0: best0, ent1: best1, place: -1}
 			m.kind = s.dominantKind(&m)
+			if s.firstNameBefore(&m) {
+				// "Michael Jordan", "Paris Hilton": a first name makes the country a surname
+				i = bestEnd
+				continue
+			}
 			s.addMention(m)
 			i = bestEnd
 			continue
@@ -224,4 +229,26 @@ func (s *scratch) isNameJoiner(i int) bool {
 		return i+1 < len(s.toks) && s.isNameWord(i+1)
 	}
 	return false
+}
+
+// firstNameBefore reports whether a country or capital mention directly
+// follows a capitalised word that no lexicon entry knows: a first name.
+func (s *scratch) firstNameBefore(m *mention) bool {
+	if m.kind != lexicon.KindCountry && m.kind != lexicon.KindCapital {
+		return false
+	}
+	p := m.start - 1
+	if p < 0 || s.mentAt[p] >= 0 || !s.toks[p].Cap() || s.toks[p].Kind != text.Word || s.cls[p] != 0 {
+		return false
+	}
+	if s.toks[p].Flags&text.FlagUpper != 0 || s.toks[m.start].Flags&text.FlagUpper != 0 {
+		return false // headlines in capitals
+	}
+	if len(s.lex.Triggers[s.ids[p]]) > 0 {
+		return false
+	}
+	if _, ok := s.lex.Dates[s.ids[p]]; ok {
+		return false // "Monday Jordan"...: a date word, not a first name
+	}
+	return true
 }

@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"strings"
+
 	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/model"
 	"github.com/dyad-events/dyad/internal/text"
@@ -115,6 +117,12 @@ func (s *scratch) extendPhrase(start, end int) int {
 		j := end
 		if mi := s.mentAt[j]; mi >= 0 && s.ments[mi].start == j {
 			m := &s.ments[mi]
+			if m.name && s.lex.Lang.Code == "en" && m.end < n && (s.kindAt(m.end) == lexicon.KindTitle || s.kindAt(m.end) == lexicon.KindPortfolio) &&
+				(lastKind == lexicon.KindCountry || lastKind == lexicon.KindDemonym || lastKind == lexicon.KindOrg) {
+				// "US Deputy Secretary", "Iraqi Acting Minister": words qualifying a title
+				end = m.end
+				continue
+			}
 			if m.name || m.learned != nil || m.kind == lexicon.KindPerson {
 				if !hasTitle && lastKind != lexicon.KindDemonym && lastKind != lexicon.KindCountry && lastKind != lexicon.KindPortfolio && lastKind != lexicon.KindOrg && lastKind != lexicon.KindGroup {
 					break
@@ -366,6 +374,9 @@ func (s *scratch) resolve(p *phrase) {
 			pa := model.Actor{Code: e.Code, Country: e.Country, Agent: e.Agent, Name: e.Phrase}
 			personActor = &pa
 			onlyPlaceLike = false
+			if t, _, _ := s.span(m.start, m.end); strings.Contains(t, " ") {
+				s.ctx.learnName(t, pa) // "Wang" later in the article
+			}
 		}
 	}
 	if p.counterpart {

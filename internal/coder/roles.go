@@ -217,8 +217,34 @@ func (s *scratch) npAfter(pos int, preps []int32, places bool) int {
 // nearest actor phrase before it in its clause that no preposition
 // introduces.
 func (s *scratch) subjectBefore(pos int) int {
+	closed := false // a comma seen since pos: an inserted clause may have ended there
 	for k := pos - 1; k >= 0; k-- {
+		if s.fold(k) == "," {
+			closed = true
+		}
+		if s.fold(k) == ")" {
+			// skip a parenthesis: "Policías (de élite) atacaron"
+			depth := 0
+			for ; k >= 0; k-- {
+				if s.fold(k) == ")" {
+					depth++
+				} else if s.fold(k) == "(" {
+					depth--
+					if depth == 0 {
+						break
+					}
+				}
+			}
+			continue
+		}
 		if s.hardBoundary(k) {
+			// "Los campesinos, que reclaman ..., bloquearon": skip the relative
+			// clause back to its antecedent
+			if closed && s.is(k, lexicon.WRel) && k > 0 && s.fold(k-1) == "," {
+				k--
+				closed = false
+				continue
+			}
 			return -1
 		}
 		idx := s.npAt[k]
@@ -255,8 +281,12 @@ func (s *scratch) subjectOf(g *vgroup) int {
 	if b >= 0 && s.is(b, lexicon.WCoord) && s.lastSubj >= 0 {
 		return s.lastSubj
 	}
-	// , soulignant que / , accueilli par: the main clause's subject
+	// , soulignant que / , accueilli par: the subject of the clause before
+	// (the last subject found in the sentence), else the main subject
 	if b >= 0 && s.fold(b) == "," && (g.participial || s.isGerundOrParticiple(g)) {
+		if s.lastSubj >= 0 && s.nps[s.lastSubj].start < g.start {
+			return s.lastSubj
+		}
 		if s.mainSubject >= 0 && s.nps[s.mainSubject].start < g.start {
 			return s.mainSubject
 		}

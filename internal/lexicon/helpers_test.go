@@ -1,0 +1,5 @@
+package lexicon
+
+import "github.com/dyad-events/dyad/internal/cameo"
+
+func testOntology() *cameo.Ontology { return cameo.Default() }
