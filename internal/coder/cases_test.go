@@ -39,9 +39,9 @@ func testCoder(t testing.TB) (*Coder, *text.Analyzer) {
 
 // expectation is one "=", "!" or "?=" line of a cases file.
 type expectation struct {
-	kind          string // "=", "!", "?="
+	kind           string // "=", "!", "?="
 	src, tgt, code string
-	line          int
+	line           int
 }
 
 type caseSentence struct {

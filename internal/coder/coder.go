@@ -54,6 +54,7 @@ func (c *Coder) Code(doc *text.Document, opt Options) []model.Event {
 		pub = opt.Date
 	}
 	ctx := newArticleContext(doc, lex, pub)
+	c.findSpeakers(s, doc, lex, ctx)
 	var out []model.Event
 	for i := range doc.Sentences {
 		s.reset(doc, i, lex, ctx)
@@ -64,3 +65,39 @@ func (c *Coder) Code(doc *text.Document, opt Options) []model.Event {
 
 // Ontology returns the CAMEO table the coder uses.
 func (c *Coder) Ontology() *cameo.Ontology { return c.ont }
+
+// findSpeakers resolves the actor of each quotation's speaker ("«...», a
+// déclaré le ministre russe"), so that "nous" inside the quote is that actor.
+func (c *Coder) findSpeakers(s *scratch, doc *text.Document, lex *lexicon.Lexicon, ctx *articleContext) {
+	for k := range doc.Quotes {
+		q := &doc.Quotes[k]
+		if !q.HasSpeaker() {
+			continue
+		}
+		si := -1
+		for i := range doc.Sentences {
+			if doc.Sentences[i].Tok0 <= q.SpeakerTok0 && q.SpeakerTok0 < doc.Sentences[i].Tok1 {
+				si = i
+				break
+			}
+		}
+		if si < 0 {
+			continue
+		}
+		s.reset(doc, si, lex, ctx)
+		s.findMentions()
+		s.buildPhrases()
+		for j := range s.nps {
+			np := &s.nps[j]
+			a, b := doc.Sentences[si].Tok0+np.start, doc.Sentences[si].Tok0+np.end
+			if a < q.SpeakerTok1 && b > q.SpeakerTok0 && len(np.actors) > 0 && !np.adjectival {
+				if ctx.speakers == nil {
+					ctx.speakers = map[int]model.Actor{}
+				}
+				ctx.speakers[k] = np.actors[0]
+				break
+			}
+		}
+	}
+	ctx.names = map[string]model.Actor{} // names learnt in the pre-pass are learnt again in order
+}

@@ -21,6 +21,25 @@ type articleContext struct {
 	subjects      []model.Actor
 	countries     []string // in order of mention, most recent last, distinct
 	datelinePlace int32
+	speakers      map[int]model.Actor // quote index -> its speaker's actor
+}
+
+// speakerAt returns the speaker of the quotation that holds document token
+// i, nil if there is none or it is unknown.
+func (c *articleContext) speakerAt(i int) *model.Actor {
+	if len(c.speakers) == 0 {
+		return nil
+	}
+	for k := range c.doc.Quotes {
+		q := &c.doc.Quotes[k]
+		if q.Tok0 <= i && i < q.Tok1 {
+			if a, ok := c.speakers[k]; ok {
+				return &a
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 func newArticleContext(doc *text.Document, lex *lexicon.Lexicon, pub time.Time) *articleContext {

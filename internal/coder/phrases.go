@@ -18,6 +18,7 @@ type phrase struct {
 	pronoun     bool // il, he, él: resolved from the article
 	counterpart bool // son homologue cubain: takes the other party's agent
 	both        bool // les deux pays
+	own         bool // son pays, his country: the subject's own state
 	locative    bool // a place after à/en/in: a location, or a target country
 	placeOnly   bool // a city or country with no agent, fit to be a place
 	place       int32
@@ -57,26 +58,53 @@ func (s *scratch) buildPhrases() {
 			p.start, p.end, p.both = i, i+2, true
 		case s.is(i, lexicon.WCounterpart):
 			p.start, p.end, p.counterpart = i, i+1, true
+		case s.is(i, lexicon.WPossessive) && i+1 < n && s.isOwnNoun(i+1) && s.mentAt[i+1] < 0:
+			// son pays, his country, su gobierno: the subject's own
+			p.start, p.end, p.own = i, i+2, true
+		case s.is(i, lexicon.WFirstPerson) && !s.is(i, lexicon.WPossessive) && s.ctx.speakerAt(s.sent.Tok0+i) != nil:
+			// nous, we, nosotros inside a quotation: its speaker
+			a := *s.ctx.speakerAt(s.sent.Tok0 + i)
+			txt, st, en := s.span(i, i+1)
+			a.Text, a.Start, a.End = txt, st, en
+			p.start, p.end = i, i+1
+			p.actors = []model.Actor{a}
+			p.prepTok = -1
+			p.place = -1
+			s.addPhrase(p)
+			continue
 		default:
 			continue
 		}
-		if !p.pronoun && !p.both {
+		if !p.pronoun && !p.both && !p.own {
 			p.end = s.extendPhrase(p.start, p.end)
 		}
 		s.introduce(&p)
 		s.resolve(&p)
 		p.adjectival = s.isAdjectival(&p)
-		if !p.has() && !p.pronoun && !p.both && !p.counterpart && p.place < 0 {
+		if !p.has() && !p.pronoun && !p.both && !p.counterpart && !p.own && p.place < 0 {
 			i = p.end - 1
 			continue
 		}
-		idx := int32(len(s.nps))
-		s.nps = append(s.nps, p)
-		for k := p.start; k < p.end; k++ {
-			s.npAt[k] = idx
-		}
+		s.addPhrase(p)
 		i = p.end - 1
 	}
+}
+
+func (s *scratch) addPhrase(p phrase) {
+	idx := int32(len(s.nps))
+	s.nps = append(s.nps, p)
+	for k := p.start; k < p.end; k++ {
+		s.npAt[k] = idx
+	}
+}
+
+// isOwnNoun: the nouns a possessive turns into the subject's own state.
+func (s *scratch) isOwnNoun(i int) bool {
+	switch s.toks[i].Fold {
+	case "pays", "gouvernement", "country", "government", "nation", "pais", "gobierno", "nacion":
+		return true
+	}
+	return false
 }
 
 // nameStartsPhrase: an unknown name is an actor only with a title next to
@@ -295,7 +323,7 @@ func (s *scratch) introduce(p *phrase) {
 
 // resolve turns a phrase's pieces into its actors.
 func (s *scratch) resolve(p *phrase) {
-	if p.pronoun {
+	if p.pronoun || p.own {
 		return
 	}
 	if p.both {

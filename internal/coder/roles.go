@@ -18,7 +18,7 @@ func (s *scratch) hardBoundary(k int) bool {
 	}
 	if s.toks[k].Kind == text.Punct {
 		switch s.toks[k].Fold {
-		case ";", ":", "(", ")", "!", "?", "[", "]":
+		case ";", ":", "(", ")", "!", "?", "[", "]", "\"":
 			return true
 		}
 		return false
@@ -84,8 +84,11 @@ func (s *scratch) matchPattern(p *lexicon.Pattern, g *vgroup) bool {
 			}
 		case lexicon.ElemTarget, lexicon.ElemSource, lexicon.ElemParty:
 			np := s.npAfter(pos, e.Preps, p.Place || e.Kind == lexicon.ElemParty)
-			if np < 0 && e.Kind == lexicon.ElemTarget && len(e.Preps) == 0 && !g.noun {
-				np = s.npByAgentOrOf(pos)
+			if e.Kind == lexicon.ElemTarget && len(e.Preps) == 0 && !g.noun {
+				// "condamne l'attitude des États-Unis": the actor behind the object
+				if of := s.npByAgentOrOf(pos); of >= 0 && (np < 0 || s.nps[of].start < s.nps[np].start) {
+					np = of
+				}
 			}
 			if np < 0 {
 				if e.Kind == lexicon.ElemParty {
@@ -330,6 +333,19 @@ func (s *scratch) actorsOf(idx int, asPlace bool) []model.Actor {
 		return nil
 	}
 	np := &s.nps[idx]
+	if np.own {
+		// son pays: the country of the sentence's subject
+		a := s.ownerOf(idx)
+		if a == nil || a.Country == "" {
+			return nil
+		}
+		txt, st, en := s.span(np.start, np.end)
+		out := model.Actor{Code: a.Country, Country: a.Country, Text: txt, Start: st, End: en}
+		if f := s.fold(np.start + 1); f == "gouvernement" || f == "government" || f == "gobierno" {
+			out.Agent, out.Code = "GOV", a.Country+"GOV"
+		}
+		return []model.Actor{out}
+	}
 	if np.pronoun {
 		if s.ctx.subject != nil {
 			a := *s.ctx.subject
@@ -646,4 +662,22 @@ func (s *scratch) npByAgentOrOf(pos int) int {
 		return -1
 	}
 	return -1
+}
+
+// ownerOf is whose "son pays" / "his country" a phrase means: the subject
+// of the clause before, else of the sentence, else the article's last.
+func (s *scratch) ownerOf(idx int) *model.Actor {
+	for _, subj := range []int{s.lastSubj, s.mainSubject} {
+		if subj < 0 || subj == idx {
+			continue
+		}
+		np := &s.nps[subj]
+		if len(np.actors) > 0 {
+			return &np.actors[0]
+		}
+		if np.pronoun {
+			return s.ctx.subject
+		}
+	}
+	return nil
 }

@@ -94,6 +94,9 @@ func (s *scratch) verbGroup(head int, tags uint8) vgroup {
 			}
 		case c&lexicon.WFuture != 0:
 			g.mode = ModeFuture
+		case c&lexicon.WFirstPerson != 0 && c&lexicon.WPossessive == 0 && !s.is(k-1, lexicon.WPronSubj|lexicon.WPronObj) && !(k > 0 && s.npAt[k-1] >= 0):
+			// "nous condamnons": nous, vous, we are the subject here, not an object pronoun
+			goto done
 		case c&lexicon.WPronRefl != 0:
 			g.reflexive = true
 		case c&lexicon.WPronObj != 0 && c&lexicon.WDet == 0, c&lexicon.WPronObj != 0 && k+1 < len(s.toks) && (s.is(k+1, lexicon.WAuxHave|lexicon.WAuxBe) || k+1 == head):
