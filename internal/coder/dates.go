@@ -50,8 +50,8 @@ func (c *articleContext) findDate(s *scratch) (string, string, bool) {
 		}
 		switch w.Kind {
 		case lexicon.DateDay:
-			if pub.IsZero() {
-				continue
+			if pub.IsZero() || s.is(i-1, lexicon.WDet) {
+				continue // "la mañana del miércoles" is the morning, not tomorrow
 			}
 			return pub.AddDate(0, 0, w.Value).Format("2006-01-02"), model.PrecisionDay, true
 		case lexicon.DateWeekday:
