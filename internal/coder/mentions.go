@@ -231,11 +231,23 @@ func (s *scratch) isNameJoiner(i int) bool {
 	return false
 }
 
-// firstNameBefore reports whether a country or capital mention directly
-// follows a capitalised word that no lexicon entry knows: a first name.
+// firstNameBefore reports whether a country or capital mention is part of
+// a longer name: it directly follows a capitalised word that no lexicon
+// entry knows (a first name: "Michael Jordan") or is directly followed by
+// one ("West Darfur", "Washington Post", "Jordan Valley"). Title-case
+// headlines, where every word is capitalised, are left alone.
 func (s *scratch) firstNameBefore(m *mention) bool {
 	if m.kind != lexicon.KindCountry && m.kind != lexicon.KindCapital {
 		return false
+	}
+	if s.titleCase() {
+		return false
+	}
+	if n := m.end; n < len(s.toks) && s.toks[n].Cap() && s.toks[n].Kind == text.Word && s.cls[n] == 0 &&
+		s.toks[n].Flags&text.FlagUpper == 0 && len(s.lex.Triggers[s.ids[n]]) == 0 && !s.knownAt(n) {
+		if _, ok := s.lex.Dates[s.ids[n]]; !ok {
+			return true
+		}
 	}
 	p := m.start - 1
 	if p < 0 || s.mentAt[p] >= 0 || !s.toks[p].Cap() || s.toks[p].Kind != text.Word || s.cls[p] != 0 {
@@ -251,4 +263,31 @@ func (s *scratch) firstNameBefore(m *mention) bool {
 		return false // "Monday Jordan"...: a date word, not a first name
 	}
 	return true
+}
+
+// knownAt reports whether the actor lexicon knows a phrase starting at token i.
+func (s *scratch) knownAt(i int) bool {
+	found := false
+	s.lex.Actors.Walk(s.ids, i, func(int, []int32) bool { found = true; return false })
+	return found
+}
+
+// titleCase reports whether most words of the sentence are capitalised (a
+// title-case headline), where capitals say nothing about names.
+func (s *scratch) titleCase() bool {
+	if s.tcKnown {
+		return s.tc
+	}
+	words, caps := 0, 0
+	for i := range s.toks {
+		if s.toks[i].Kind == text.Word && s.cls[i]&(lexicon.WDet|lexicon.WPrep|lexicon.WCoord) == 0 {
+			words++
+			if s.toks[i].Cap() {
+				caps++
+			}
+		}
+	}
+	s.tc = words >= 4 && caps*10 >= words*7
+	s.tcKnown = true
+	return s.tc
 }

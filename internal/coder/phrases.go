@@ -191,6 +191,12 @@ func (s *scratch) extendPhrase(start, end int) int {
 			for k < n && (s.is(k, lexicon.WDet) && !s.is(k, lexicon.WPossessive)) {
 				k++
 			}
+			if s.lex.Lang.Code == "en" {
+				// "the mayor of the northern West Bank city": adjectives before the country
+				for a := 0; a < 2 && k < n && s.mentAt[k] < 0 && s.toks[k].Kind == text.Word && !s.toks[k].Cap() && s.cls[k] == 0 && len(s.lex.Triggers[s.ids[k]]) == 0; a++ {
+					k++
+				}
+			}
 			if k < n && s.mentAt[k] >= 0 && s.ments[s.mentAt[k]].start == k {
 				m := &s.ments[s.mentAt[k]]
 				if s.connectorJoins(j, lastKind, m) {
@@ -518,7 +524,7 @@ func (s *scratch) isAdjectival(p *phrase) bool {
 		return j < len(s.toks) && s.toks[j].Kind == text.Word && s.cls[j] == 0 && !s.toks[j].Cap() && len(s.lex.Triggers[s.ids[j]]) == 0
 	}
 	j := p.start - 1
-	return j >= 0 && s.toks[j].Kind == text.Word && s.cls[j] == 0 && s.mentAt[j] < 0 && !s.toks[j].Cap()
+	return j >= 0 && s.toks[j].Kind == text.Word && s.cls[j] == 0 && s.mentAt[j] < 0 && !s.toks[j].Cap() && s.toks[j].Kind != text.Number
 }
 
 // lookahead scans a few words of qualification after a title (connectors,

@@ -260,10 +260,26 @@ func (s *scratch) subjectBefore(pos int) int {
 			continue
 		}
 		if np.has() || np.pronoun || np.both {
+			if !hasCountry(np) && np.start > 0 && s.fold(np.start-1) == "," {
+				// "The US commander in Iraq, General David Petraeus, held":
+				// the apposition's head names the country
+				if h := s.subjectBefore(np.start - 1); h >= 0 && hasCountry(&s.nps[h]) {
+					return h
+				}
+			}
 			return int(idx)
 		}
 	}
 	return -1
+}
+
+func hasCountry(np *phrase) bool {
+	for _, a := range np.actors {
+		if a.Country != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectOf finds the subject phrase of a verb group, following relative
@@ -560,6 +576,9 @@ func (s *scratch) coordinated(idx int, forward bool) []int {
 				return out
 			}
 			k++
+			if k < len(s.toks) && s.fold(k-1) == "," && s.is(k, lexicon.WCoord) {
+				k++ // "A, B, and C"
+			}
 			for k < len(s.toks) && s.is(k, lexicon.WDet) && !s.is(k, lexicon.WPossessive) && s.npAt[k] < 0 {
 				k++
 			}
@@ -575,6 +594,9 @@ func (s *scratch) coordinated(idx int, forward bool) []int {
 				return out
 			}
 			k--
+			if k >= 0 && s.fold(k) == "," && s.is(k+1, lexicon.WCoord) {
+				k-- // "A, B, and C"
+			}
 			if k < 0 || s.npAt[k] < 0 {
 				return out
 			}

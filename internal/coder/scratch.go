@@ -23,8 +23,9 @@ type scratch struct {
 	clause      []int16 // token -> clause number
 	entBuf      []int32
 	evs         []candidate
-	mainSubject int // index in nps of the sentence's first subject, -1
-	lastSubj    int // index in nps of the last subject found, -1
+	mainSubject int  // index in nps of the sentence's first subject, -1
+	tc, tcKnown bool // the sentence is a title-case headline (computed once)
+	lastSubj    int  // index in nps of the last subject found, -1
 }
 
 func (s *scratch) reset(doc *text.Document, si int, lex *lexicon.Lexicon, ctx *articleContext) {
@@ -40,6 +41,7 @@ func (s *scratch) reset(doc *text.Document, si int, lex *lexicon.Lexicon, ctx *a
 	s.ments = s.ments[:0]
 	s.nps = s.nps[:0]
 	s.evs = s.evs[:0]
+	s.tcKnown = false
 	s.entBuf = s.entBuf[:0]
 	s.mentAt = grow32(s.mentAt, n)
 	s.npAt = grow32(s.npAt, n)

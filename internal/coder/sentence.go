@@ -109,6 +109,7 @@ func (c *Coder) emit(s *scratch, out []model.Event, opt Options) []model.Event {
 		return out
 	}
 	date, prec := s.ctx.sentenceDate(s)
+	home := s.homeCountry()
 	first := len(out)
 	for k := range s.evs {
 		cd := &s.evs[k]
@@ -155,6 +156,13 @@ func (c *Coder) emit(s *scratch, out []model.Event, opt Options) []model.Event {
 		if cd.hasTgt {
 			t := cd.tgt
 			ev.Target = &t
+		}
+		inferCountry(&ev.Source, home, ev.Target)
+		if ev.Target != nil {
+			inferCountry(ev.Target, home, &ev.Source)
+			if ev.Target.Code == ev.Source.Code && ev.Target.Name == ev.Source.Name && ev.Target.Text == ev.Source.Text {
+				ev.Target = nil
+			}
 		}
 		txt, st, en := s.span(cd.g.head, cd.g.end)
 		if cd.g.start < cd.g.head && !cd.g.noun {
@@ -278,3 +286,85 @@ func (s *scratch) capitalPlace(np *phrase) int32 {
 }
 
 var _ = text.Word
+
+// homeCountry is the country an agent named without one ("police", "the
+// court", "President X") most likely belongs to: the only country the
+// sentence names, else the only country of its locative places, else the
+// dateline's. "" when that is not clear.
+func (s *scratch) homeCountry() string {
+	one := func(add func(func(string))) string {
+		c, n := "", 0
+		add(func(x string) {
+			if x == "" || x == "IGO" || x == "NGO" || x == "IMG" || x == "MNC" || x == c {
+				return
+			}
+			c = x
+			n++
+		})
+		if n == 1 {
+			return c
+		}
+		return ""
+	}
+	named := 0
+	// "à Cuba, où les autorités ont exprimé": the place a relative clause opens on
+	for k := range s.nps {
+		np := &s.nps[k]
+		if np.placeOnly && np.country != "" && np.prepTok >= 0 && s.is(np.prepTok, lexicon.WPrepLoc) &&
+			np.end+1 < len(s.toks) && s.fold(np.end) == "," && (s.fold(np.end+1) == "ou" || s.fold(np.end+1) == "where" || s.fold(np.end+1) == "donde") {
+			return np.country
+		}
+	}
+	if c := one(func(f func(string)) {
+		for k := range s.nps {
+			np := &s.nps[k]
+			if np.placeOnly && np.prepTok >= 0 && s.is(np.prepTok, lexicon.WPrepLoc) {
+				continue // "à La Havane" is where, not who
+			}
+			if np.adjectival {
+				continue // "la position russe" names no actor
+			}
+			for _, a := range np.actors {
+				if a.Country != "" {
+					named++
+				}
+				f(a.Country)
+			}
+		}
+	}); c != "" {
+		return c
+	}
+	if named > 0 {
+		return "" // several countries named: no telling whose agent it is
+	}
+	if c := one(func(f func(string)) {
+		for k := range s.nps {
+			if s.nps[k].placeOnly && s.nps[k].prepTok >= 0 && s.is(s.nps[k].prepTok, lexicon.WPrepLoc) {
+				f(s.nps[k].country)
+			}
+		}
+	}); c != "" {
+		return c
+	}
+	if s.ctx.datelinePlace >= 0 {
+		return s.lex.Set().Places[s.ctx.datelinePlace].Country
+	}
+	return ""
+}
+
+// inferCountry gives an agent named without a country the home country,
+// unless that would make it the other side of its own event.
+func inferCountry(a *model.Actor, home string, other *model.Actor) {
+	if a.Country != "" || home == "" || a.Agent == "" || len(a.Code) != 3 {
+		return
+	}
+	if other != nil && other.Code == home+a.Agent {
+		return
+	}
+	switch a.Agent {
+	case "IGO", "NGO", "IMG", "MNC":
+		return
+	}
+	a.Country = home
+	a.Code = home + a.Agent
+}

@@ -51,7 +51,7 @@ func (s *scratch) nounLike(i int) bool {
 			return true
 		}
 		f := s.fold(p)
-		if s.toks[p].Kind == text.Word && s.cls[p] == 0 && !s.toks[p].Cap() && len(f) > 2 && f[len(f)-2:] != "ly" && len(s.lex.Triggers[s.ids[p]]) == 0 {
+		if s.toks[p].Kind == text.Word && s.cls[p] == 0 && !s.toks[p].Cap() && len(f) > 2 && f[len(f)-2:] != "ly" && len(s.lex.Triggers[s.ids[p]]) == 0 && s.mentAt[p] < 0 {
 			return true // an adjective: bilateral talks, military attack
 		}
 	} else {
