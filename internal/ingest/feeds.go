@@ -1,17 +1,64 @@
 package ingest
 
 import (
-	"bytes"
 	"fmt"
 	"io"
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/ingest/feed"
+	"github.com/dyad-events/dyad/internal/model"
 )
 
 // looksLikeFeed: an RSS, Atom or RDF document.
-func looksLikeFeed(h []byte) bool {
-	head := h[:min(len(h), 2048)]
-	return bytes.Contains(head, []byte("<rss")) || bytes.Contains(head, []byte("<feed")) || bytes.Contains(head, []byte("<rdf:RDF"))
-}
+func looksLikeFeed(h []byte) bool { return feed.Detect(h) }
 
 func readFeed(name string, r io.Reader, size int64, opt Options, h Handler) error {
-	return h(nil, &InputError{Origin: name, Err: fmt.Errorf("%w: feeds are not read yet", ErrFormat)})
+	if size > MaxFileBytes {
+		return h(nil, &InputError{Origin: name, Err: fmt.Errorf("%w: feed of %s is over the %s limit", ErrTooLarge, humanBytes(size), humanBytes(MaxFileBytes))})
+	}
+	fd, err := feed.Parse(io.LimitReader(r, MaxFileBytes))
+	if err != nil {
+		return h(nil, &InputError{Origin: name, Err: fmt.Errorf("%w: %v", ErrFormat, err)})
+	}
+	if len(fd.Items) == 0 {
+		return h(nil, &InputError{Origin: name, Err: fmt.Errorf("%w: the feed has no items", ErrEmpty)})
+	}
+	for i := range fd.Items {
+		origin := fmt.Sprintf("%s#%d", name, i+1)
+		a := FromFeedItem(&fd.Items[i], fd)
+		a.Origin = origin
+		if a.Lang == "" {
+			a.Lang = opt.Lang
+		}
+		if strings.TrimSpace(a.Text) == "" {
+			if err := h(nil, &InputError{Origin: origin, Err: fmt.Errorf("%w: item has no text", ErrEmpty)}); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := h(a, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// FromFeedItem makes an article of a feed item: its content, else its
+// summary, with the title as the first line when the text lacks it.
+func FromFeedItem(it *feed.Item, fd *feed.Feed) *model.Article {
+	body := it.Content
+	if strings.TrimSpace(body) == "" {
+		body = it.Summary
+	}
+	txt := normalize(body)
+	if it.Title != "" && !strings.HasPrefix(txt, it.Title) {
+		txt = normalize(it.Title + "\n\n" + body)
+	}
+	lang := it.Lang
+	if lang == "" {
+		lang = fd.Lang
+	}
+	a := &model.Article{Text: txt, Title: it.Title, URL: it.Link, Lang: lang, Published: it.Published, Source: hostOf(it.Link, fd.Title)}
+	a.ID = ContentID(txt)
+	return a
 }

@@ -185,3 +185,33 @@ func FuzzJSONLine(f *testing.F) {
 		}
 	})
 }
+
+func TestReadFeed(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "news.rss", `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Noticias</title><language>es</language>
+<item><title>Colombia y Venezuela firman un acuerdo</title><link>https://example.org/a</link>
+<description>&lt;p&gt;Los cancilleres de Colombia y Venezuela firmaron el viernes un acuerdo.&lt;/p&gt;</description>
+<pubDate>Fri, 08 Mar 2024 10:00:00 +0000</pubDate></item>
+<item><title></title><description></description></item>
+</channel></rss>`)
+	c := readAll(t, []string{p}, Options{})
+	if len(c.arts) != 1 || len(c.errs) != 1 {
+		t.Fatalf("articles %d errors %v", len(c.arts), c.errs)
+	}
+	a := c.arts[0]
+	if a.Lang != "es" || a.URL != "https://example.org/a" || a.Published.Format("2006-01-02") != "2024-03-08" || a.Source != "example.org" {
+		t.Errorf("feed item metadata: %+v", a)
+	}
+	if !strings.HasPrefix(a.Text, "Colombia y Venezuela firman un acuerdo\n\nLos cancilleres") || strings.Contains(a.Text, "<p>") {
+		t.Errorf("feed item text %q: want the title then the description as text", a.Text)
+	}
+	if !strings.Contains(c.errs[0].Error(), "news.rss#2") {
+		t.Errorf("empty item error %q should name the item", c.errs[0])
+	}
+	broken := write(t, dir, "broken.xml", `<rss><channel><item><title>x`)
+	c = readAll(t, []string{broken}, Options{})
+	if len(c.errs) != 1 || !strings.Contains(c.errs[0].Error(), "broken.xml") {
+		t.Errorf("broken feed: %v", c.errs)
+	}
+}
