@@ -34,7 +34,7 @@ var softJunkTags = map[atom.Atom]bool{
 var (
 	boilerExact = wordSet(
 		// navigation and page furniture
-		"nav", "menu", "menus", "submenu", "breadcrumb", "breadcrumbs", "ariane", "pagination", "pager",
+		"nav", "menu", "menus", "submenu", "breadcrumb", "breadcrumbs", "crumb", "crumbs", "ariane", "pagination", "pager",
 		"sidebar", "sidebars", "widget", "widgets", "rail", "aside", "footer", "masthead", "topbar",
 		"toolbar", "toolbox", "tools", "skip", "skiplink", "skiplinks", "sitemap",
 		// share and follow
@@ -108,13 +108,16 @@ func splitWords(s string) []string {
 	return words
 }
 
-// taxonomyWords start the classes that content systems put on an article to
-// say what it is about or what state it is in ("tag-politics",
-// "category-news", "has-sidebar", "hide-social-icons"): not the kind of the
-// element itself.
-var taxonomyWords = wordSet("tag", "tags", "category", "categories", "cat", "author", "format",
-	"status", "type", "postid", "term", "tax", "taxonomy", "has", "no", "with", "without", "hide",
-	"show", "node", "page", "template", "lang", "mode", "theme", "layout")
+// stateWords start the classes that say what state an element is in
+// ("has-sidebar", "hide-social-icons", "no-comments"): not its kind.
+var stateWords = wordSet("has", "no", "with", "without", "hide", "show")
+
+// taxonomyWords start the classes that content systems put on an article,
+// among many others, to say what it is about ("tag-politics",
+// "category-news", "author-jdoe", "format-standard"): not its kind.
+var taxonomyWords = wordSet("tag", "category", "categories", "cat", "author", "format", "status",
+	"type", "postid", "term", "tax", "taxonomy", "node", "page", "template", "lang", "mode",
+	"theme", "layout")
 
 // hiddenClasses hide an element from sight (but not from screen readers).
 var hiddenClasses = wordSet("hidden", "hide", "is-hidden", "invisible", "d-none", "sr-only",
@@ -130,14 +133,16 @@ func boilerKind(n *html.Node) string {
 		return r
 	}
 	for _, key := range []string{"class", "id"} {
-		for _, cls := range strings.Fields(attr(n, key)) {
+		classes := strings.Fields(attr(n, key))
+		for _, cls := range classes {
 			if hiddenClasses[strings.ToLower(cls)] {
 				return "hidden"
 			}
 			words := splitWords(cls)
 			// Long ids are slugs of headings ("how-the-most-...") rather
 			// than names of kinds.
-			if len(words) == 0 || len(words) > 1 && taxonomyWords[words[0]] || len(words) > 5 {
+			if len(words) == 0 || len(words) > 5 || len(words) > 1 && (stateWords[words[0]] ||
+				taxonomyWords[words[0]] && len(classes) >= 3) {
 				continue
 			}
 			for _, w := range words {

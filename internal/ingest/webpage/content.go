@@ -360,7 +360,7 @@ func filterBlocks(bs []block) []block {
 	tail := 0
 	for i := len(bs) - 1; i >= 0; i-- {
 		b := bs[i]
-		if keep[i] && b.chars < 300 && rxCallToAction.MatchString(b.text) {
+		if keep[i] && b.chars < 300 && callToAction(b.text) {
 			switch {
 			case i >= len(bs)-ctaWindow || i < 2:
 				keep[i] = false

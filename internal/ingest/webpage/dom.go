@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // attr returns the value of the attribute key of n, or "".
@@ -17,6 +16,7 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
+// hasAttr tells whether n has the attribute key, with any value.
 func hasAttr(n *html.Node, key string) bool {
 	for _, a := range n.Attr {
 		if a.Namespace == "" && a.Key == key {
@@ -26,30 +26,11 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-func isElem(n *html.Node, a atom.Atom) bool {
-	return n != nil && n.Type == html.ElementNode && n.DataAtom == a
-}
-
 // remove detaches n from its parent.
 func remove(n *html.Node) {
 	if n.Parent != nil {
 		n.Parent.RemoveChild(n)
 	}
-}
-
-// unwrap replaces n by its children.
-func unwrap(n *html.Node) {
-	p := n.Parent
-	if p == nil {
-		return
-	}
-	for c := n.FirstChild; c != nil; {
-		next := c.NextSibling
-		n.RemoveChild(c)
-		p.InsertBefore(c, n)
-		c = next
-	}
-	p.RemoveChild(n)
 }
 
 // elements calls fn on every element below root in document order (root
@@ -91,20 +72,6 @@ func find(root *html.Node, ok func(*html.Node) bool) *html.Node {
 		return true
 	})
 	return found
-}
-
-// findAll returns the elements below root for which ok is true, outermost
-// first; the descendants of a match are not searched.
-func findAll(root *html.Node, ok func(*html.Node) bool) []*html.Node {
-	var out []*html.Node
-	elements(root, func(n *html.Node) bool {
-		if ok(n) {
-			out = append(out, n)
-			return false
-		}
-		return true
-	})
-	return out
 }
 
 // rawText returns the text of all text nodes below n, as is.

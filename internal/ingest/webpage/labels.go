@@ -9,13 +9,34 @@ import (
 // Paragraphs that are boilerplate by what they say: pointers to other
 // articles, calls to share or subscribe, labels of ads.
 var (
-	rxBoilerStart = regexp.MustCompile(`(?i)^(lire aussi|à lire aussi|a lire aussi|lire également|à lire également|voir aussi|à voir aussi|à découvrir|a découvrir|sur le même sujet|vidéos associées|archivé dans|read more|read also|read next|keep reading|continue reading|related:|related articles|related stories|related posts|see also|more on this|recommended|you may also like|you might also like|most read|most popular|te puede interesar|puede interesarte|lee también|lea también|leer también|le puede interesar|te recomendamos|ver también|noticias relacionadas|más noticias|lo más leído|relacionad[oa]s?:)`)
+	rxBoilerStart = regexp.MustCompile(`(?i)^(lire aussi|à lire aussi|a lire aussi|lire également|à lire également|voir aussi|à voir aussi|à découvrir|a découvrir|sur le même sujet|vidéos associées|archivé dans|read more|read also|read next|keep reading|continue reading|related:|related articles|related stories|related posts|see also|more on this|recommended( for you| stories| articles| reading|:)|you may also like|you might also like|most read|most popular|te puede interesar|puede interesarte|lee también|lea también|leer también|le puede interesar|te recomendamos|ver también|noticias relacionadas|más noticias|lo más leído|relacionad[oa]s?:)`)
 	rxBoilerWhole = regexp.MustCompile(`(?i)^(share|share this|share on \w+|tweet|email|print|comments?|leave a (comment|reply)|advertisement|advertising|ad|sponsored|partager|partagez|imprimer|commentaires?|publicité|pub|compartir|compártelo|imprimir|comentarios?|publicidad|anuncio|suscríbete|abonnez-vous|subscribe|sign up|newsletter|follow us|suivez-nous|síguenos|tags?|etiquetas|mots-clés|temas|topics)\s*:?$`)
 )
 
 // rxCallToAction finds the calls to subscribe, follow, download an app or
 // write in, and the rights notices, that pages put at the ends of articles.
 var rxCallToAction = regexp.MustCompile(`(?i)(\bsubscribe (now|today|to|for|here)|\bplease subscribe|\bby signing up|\bnever miss|\bsubscribers? (can|get|also receive|only)|already a subscriber|\bsign(ing)? up (for|to|now|here|today)|\bnewsletter|\bdownload (the|our) (\w+ )?apps?\b|\bapps? for (ios|android)|\bfollow (us|the \w+|@\w+) on\b|\bsend us\b|\bsubmit your\b|\bwe want to hear\b|\ball rights reserved|\bcopyrighted|\bwritten permission|\bnot responsible for the (opinions|content)|\bclick here\b|suscr[ií]bete|suscr[ií]base|s[ií]guenos|[uú]nete (a|desde)|hazte (miembro|socio)|canal de (youtube|telegram|whatsapp)|bolet[ií]n|descarga (nuestra|la) app|todos los derechos reservados|cancela cuando quieras|puede escribirnos|escr[ií]benos|abonnez-vous|déjà abonné|inscrivez-vous|lettre d'information|suivez-nous|téléchargez (l'application|notre)|tous droits réservés|reproduction interdite)`)
+
+// ctaStems are in every match of rxCallToAction, lower case: a cheap test
+// that spares most paragraphs the regular expression.
+var ctaStems = []string{
+	"subscri", "sign", "newsletter", "app", "follow", "send us", "submit", "hear", "rights",
+	"copyright", "permission", "responsible", "click", "suscr", "sígu", "sigu", "únete", "unete",
+	"hazte", "canal", "bolet", "descarga", "derechos", "cancela", "escrib", "escríb", "abonn", "inscriv",
+	"lettre", "suivez", "télécharg", "droits", "reproduction", "never miss",
+}
+
+// callToAction tells whether a paragraph asks the reader to subscribe,
+// follow, download or write in, or states the rights on the article.
+func callToAction(s string) bool {
+	l := strings.ToLower(s)
+	for _, stem := range ctaStems {
+		if strings.Contains(l, stem) {
+			return rxCallToAction.MatchString(s)
+		}
+	}
+	return false
+}
 
 // ctaWindow is how many blocks at the end of a text are looked at for calls
 // to action.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -270,22 +271,13 @@ func ldNames(v any) string {
 	case []any:
 		var names []string
 		for _, e := range v {
-			if n := ldNames(e); n != "" && !contains(names, n) {
+			if n := ldNames(e); n != "" && !slices.Contains(names, n) {
 				names = append(names, n)
 			}
 		}
 		return strings.Join(names, ", ")
 	}
 	return ""
-}
-
-func contains(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
 }
 
 // firstNonEmpty returns the first of s that is not blank, whitespace

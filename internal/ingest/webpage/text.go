@@ -265,7 +265,8 @@ func joinBlocks(blocks []block) string {
 
 // PlainText turns an HTML fragment (a feed item's description, say) into
 // plain text: paragraphs separated by "\n\n", whitespace collapsed within
-// them, scripts, styles and markup dropped.
+// them; markup, scripts, styles, figures and their captions, navigation and
+// form controls dropped.
 func PlainText(fragment string) string {
 	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
 	nodes, err := html.ParseFragmentWithOptions(strings.NewReader(fragment), body,
@@ -276,7 +277,7 @@ func PlainText(fragment string) string {
 	for _, n := range nodes {
 		body.AppendChild(n)
 	}
-	return joinBlocks(collectBlocks(body, nil))
+	return joinBlocks(collectBlocks(body, func(n *html.Node) bool { return junkTags[n.DataAtom] }))
 }
 
 // contactLink tells whether a is an e-mail address or a phone number, which

@@ -1,14 +1,31 @@
 // Package webpage finds the main text and the metadata of a news web page.
 //
-// The main text is looked for where the markup names it (itemprop=articleBody,
-// class words such as "article-body" or "entry-content", then <article>, then
-// <main>), after boilerplate has been cut from the page by kind: elements that
-// never hold prose (scripts, forms, figures, navigation), elements whose class
-// or id names page furniture (share, related, comments, newsletter, tags,
-// byline, ads...), and, within the chosen element, lists of links, link-only
-// paragraphs and labels such as "Lire aussi" or "Te puede interesar".
-// go-readability's guess and a JSON-LD articleBody are taken instead when they
-// hold much more text.
+// The page is decoded (byte order mark, then <meta charset> or http-equiv,
+// else UTF-8 when the bytes are valid UTF-8 and windows-1252 when not) and
+// parsed as a browser without scripts would. Elements that never hold prose
+// (scripts, forms, figures and captions, navigation, <address>) and hidden
+// ones are cut, then the main text is looked for where the markup names it:
+// itemprop=articleBody or class words such as "article-body",
+// "entry-content", "cuerpo" (with the standfirst above it and the other parts
+// of a body cut up by ads), then <article>, then <main>. Within the chosen
+// element, boilerplate goes by kind: elements whose class or id names page
+// furniture (share, related, comments, newsletter, tags, byline, ads,
+// cookie, breadcrumb...), lists of links, link-only paragraphs, labels and
+// their teaser boxes ("Lire aussi", "Te puede interesar", "Read more"),
+// bylines, date lines, credits, reading times, calls to subscribe or follow
+// and rights notices at the ends of articles. go-readability's guess is taken
+// instead when it holds much more text, a JSON-LD articleBody when the page
+// holds much less; a page with no article-like block gives the prose of the
+// whole page, marked BestEffort.
+//
+// On the html-extraction benchmark (213 English, French and Spanish news
+// pages from trafilatura's evaluation data, scored by its rule; see
+// TestExtractionBenchmark) the extractor reaches precision 0.946, recall
+// 0.954, F1 0.950 (en 0.950, es 0.944, fr 0.961), against 0.812 for
+// readability-lxml and 0.694 for all visible text on the same pages.
+// BenchmarkExtract (the 153 kB Le Devoir page of testdata): 12 to 25 ms a
+// page, 2.4 MB and 33,000 allocations, on the 2-core shared test machine;
+// the whole benchmark (38.8 MB of HTML) takes 4 to 13 s.
 package webpage
 
 import (
@@ -52,12 +69,13 @@ type Page struct {
 	// their own paragraphs, no markup, whitespace collapsed within paragraphs.
 	Text string
 	// BestEffort is true when no article-like block was found and Text is
-	// the prose of the whole page.
+	// the prose of the whole page (or a weak guess): say so to the user.
 	BestEffort bool
 	// Charset is the encoding the page was read in.
 	Charset string
-	// Method tells which guess gave Text: "hint", "readability", "json-ld"
-	// or "fallback".
+	// Method tells which guess gave Text: "hint", "readability", "json-ld",
+	// "fallback" (the prose of the whole page) or "tokens" (the text of a
+	// page the parser refused).
 	Method string
 }
 
@@ -73,7 +91,8 @@ type Extractor struct {
 
 // Extract reads an HTML document in any charset and returns its main text and
 // metadata. pageURL may be "" or the address the page came from (used to
-// resolve the canonical link).
+// resolve the canonical link). Errors wrap ErrTooLarge, ErrNotHTML or
+// ErrNoText; with ErrNoText the page's metadata is returned as well.
 func Extract(r io.Reader, pageURL string) (*Page, error) {
 	return Extractor{}.Extract(r, pageURL)
 }
@@ -117,18 +136,20 @@ func (e Extractor) ExtractBytes(b []byte, pageURL string) (*Page, error) {
 	if !rxTag.MatchString(text[:min(len(text), 64<<10)]) {
 		return nil, fmt.Errorf("extract: no markup: %w", ErrNotHTML)
 	}
-	// Parsed as by a browser without scripts, so that the content of
-	// <noscript> is markup (some pages put their whole article there).
-	doc, err := html.ParseWithOptions(strings.NewReader(text), html.ParseOptionEnableScripting(false))
-	if err != nil {
-		return nil, fmt.Errorf("parse html: %w", err)
-	}
 	var base *url.URL
 	if pageURL != "" {
 		base, _ = url.Parse(pageURL)
 	}
-
 	p := &Page{Charset: cs}
+	// Parsed as by a browser without scripts, so that the content of
+	// <noscript> is markup (some pages put their whole article there).
+	doc, err := html.ParseWithOptions(strings.NewReader(text), html.ParseOptionEnableScripting(false))
+	if err != nil {
+		// The parser gives up on elements nested too deep: read the text
+		// with the tokenizer alone, and the metadata from the head alone.
+		log.Debug("parse failed, reading tokens", slog.String("error", err.Error()))
+		return e.fromTokens(p, text, base, err)
+	}
 	meta := readMeta(doc)
 	meta.apply(p, base)
 
@@ -177,4 +198,28 @@ func countElems(n *html.Node, limit int) int {
 		return count < limit
 	})
 	return count
+}
+
+// fromTokens extracts a page that the parser refused (parseErr) as a best
+// effort.
+func (e Extractor) fromTokens(p *Page, text string, base *url.URL, parseErr error) (*Page, error) {
+	head := text
+	if i := strings.Index(strings.ToLower(text), "<body"); i >= 0 {
+		head = text[:i]
+	}
+	if doc, err := html.Parse(strings.NewReader(head)); err == nil {
+		readMeta(doc).apply(p, base)
+	}
+	bs := filterBlocks(tokenBlocks(text))
+	chars := 0
+	for _, b := range bs {
+		chars += b.chars
+	}
+	if chars < minText {
+		return p, fmt.Errorf("parse html: %w (%v)", ErrNoText, parseErr)
+	}
+	p.Text = joinBlocks(bs)
+	p.Method = "tokens"
+	p.BestEffort = true
+	return p, nil
 }

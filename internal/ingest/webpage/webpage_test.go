@@ -100,6 +100,12 @@ func TestExtractBadInput(t *testing.T) {
 			want: "cell text that is long enough", best: true,
 		},
 		{
+			name: "nested too deep for the parser",
+			in: "<html><head><title>Deep</title></head><body>" + strings.Repeat("<div>", 600) +
+				"<p>The committee met on Tuesday and agreed to publish its report before the end of the month.</p>",
+			want: "The committee met on Tuesday", best: true,
+		},
+		{
 			name: "invalid utf-8 and control characters",
 			in: "<html><head><meta charset=utf-8></head><body><p>Les ministres se sont r\xe9unis \x01\x02\x7f" +
 				"lundi \xff\xfe pour discuter du budget de l'année prochaine et des réformes.</p></body></html>",
@@ -180,6 +186,9 @@ func TestBoilerplateKinds(t *testing.T) {
 		{"archivé dans", `<p>Archivé dans : Europe, Budget</p>`, "Archivé dans"},
 		{"reading time", `<p>4 min read</p>`, "4 min read"},
 		{"copyright", `<p>© 2021 The Example Times. All rights reserved.</p>`, "All rights reserved"},
+		{"author box", `<div class="author-bio"><p>Jane Doe has covered European affairs for the paper since 2015.</p></div>`, "covered European affairs"},
+		{"tags list", `<div class="tags-list"><span>EU budget rules</span></div>`, "EU budget rules"},
+		{"breadcrumb", `<div class="entry-crumbs"><span>Home</span> › <span>World</span></div>`, "World"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := Extract(strings.NewReader(page(tc.article)), "")
@@ -196,6 +205,22 @@ func TestBoilerplateKinds(t *testing.T) {
 				t.Errorf("page furniture kept:\n%s", p.Text)
 			}
 		})
+	}
+}
+
+// TestTaxonomyClasses checks that the classes a content system puts on an
+// article ("tag-share", "category-comments") do not make it boilerplate.
+func TestTaxonomyClasses(t *testing.T) {
+	const para = "The central bank raised its main rate by half a point on Thursday, the third rise this year, citing prices that keep climbing faster than wages."
+	page := `<html><body><div class="post-12 post type-post status-publish tag-share tag-comments category-sidebar">` +
+		"<p>" + para + "</p><p>" + para + "</p></div>" +
+		`<div class="sidebar"><p>Other news of the day, in a box beside the article, with some words.</p></div></body></html>`
+	p, err := Extract(strings.NewReader(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := para + "\n\n" + para; p.Text != want {
+		t.Errorf("text\n%q\nwant\n%q", p.Text, want)
 	}
 }
 
