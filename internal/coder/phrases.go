@@ -203,6 +203,20 @@ func (s *scratch) extendPhrase(start, end int) int {
 					end = m.end
 					lastKind = m.kind
 					hasTitle = hasTitle || m.kind == lexicon.KindTitle || m.kind == lexicon.KindAgent
+					// "los cancilleres de Colombia y Venezuela": countries sharing the title
+					if m.kind == lexicon.KindCountry && hasTitle {
+						for end+1 < n && s.is(end, lexicon.WCoord) {
+							k2 := end + 1
+							for k2 < n && s.is(k2, lexicon.WDet) && !s.is(k2, lexicon.WPossessive) {
+								k2++
+							}
+							if k2 < n && s.mentAt[k2] >= 0 && s.ments[s.mentAt[k2]].start == k2 && s.ments[s.mentAt[k2]].kind == lexicon.KindCountry {
+								end = s.ments[s.mentAt[k2]].end
+								continue
+							}
+							break
+						}
+					}
 					continue
 				}
 			}
@@ -318,9 +332,12 @@ func (s *scratch) introduce(p *phrase) {
 		k--
 	}
 	if k >= 0 && s.is(k, lexicon.WPrep) {
-		// French "de" after a verb group is often a partitive or part of
-		// "de + infinitive"; the introducing word is what matters.
 		p.prepTok = k
+		// "cientos de campesinos", "des milliers de manifestants", "thousands of
+		// protesters": a quantity makes the phrase after "de" the head
+		if s.is(k, lexicon.WConnect) && k > 0 && (s.is(k-1, lexicon.WQuantity) || s.toks[k-1].Kind == text.Number) {
+			p.prepTok = -1
+		}
 	}
 	if k >= 0 && s.toks[k].Fold == "'s" {
 		p.prepTok = k

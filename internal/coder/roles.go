@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"strings"
+
 	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/model"
 	"github.com/dyad-events/dyad/internal/text"
@@ -83,7 +85,7 @@ func (s *scratch) matchPattern(p *lexicon.Pattern, g *vgroup) bool {
 				}
 			}
 		case lexicon.ElemTarget, lexicon.ElemSource, lexicon.ElemParty:
-			np := s.npAfter(pos, e.Preps, p.Place || e.Kind == lexicon.ElemParty)
+			np := s.npAfter(pos, e, p.Place || e.Kind == lexicon.ElemParty)
 			if e.Kind == lexicon.ElemTarget && len(e.Preps) == 0 && !g.noun {
 				// "condamne l'attitude des États-Unis": the actor behind the object
 				if of := s.npByAgentOrOf(pos); of >= 0 && (np < 0 || s.nps[of].start < s.nps[np].start) {
@@ -91,7 +93,7 @@ func (s *scratch) matchPattern(p *lexicon.Pattern, g *vgroup) bool {
 				}
 			}
 			if np < 0 {
-				if e.Kind == lexicon.ElemParty {
+				if e.Kind == lexicon.ElemParty && s.partyActors(fs.parties) < 2 {
 					return false
 				}
 				continue
@@ -171,10 +173,60 @@ func (s *scratch) matchBefore(p *lexicon.Pattern, g *vgroup, fs *frameState) boo
 	return true
 }
 
+// partyActors counts the actors of the parties found so far.
+func (s *scratch) partyActors(parties []int) int {
+	n := 0
+	for _, k := range parties {
+		n += len(s.nps[k].actors)
+	}
+	return n
+}
+
+// fits reports whether a phrase's actors have one of the agent types a
+// slot asks for ("+:COP/MIL").
+func (s *scratch) fits(np *phrase, agents []string) bool {
+	if len(agents) == 0 {
+		return true
+	}
+	for _, a := range np.actors {
+		for _, want := range agents {
+			if a.Agent == want {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// introducedBy reports whether the word before a phrase (past its
+// determiners) is one of words: a preposition, or "y", "et", "and" after a
+// first party.
+func (s *scratch) introducedBy(np *phrase, words []int32) bool {
+	k := np.start - 1
+	for k >= 0 && s.is(k, lexicon.WDet) && !s.is(k, lexicon.WPrep) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	for _, w := range words {
+		if s.ids[k] == w {
+			return true
+		}
+		// au, aux, del, al are split into two tokens: the word before the article
+		if k >= 1 && s.ids[k-1] == w && s.is(k, lexicon.WDet) {
+			return true
+		}
+	}
+	return false
+}
+
 // npAfter finds the first actor phrase starting at or after pos within the
-// window and the clause: introduced by one of preps, or (preps empty) not
-// introduced by a preposition. places admits phrases that are only a place.
-func (s *scratch) npAfter(pos int, preps []int32, places bool) int {
+// window and the clause that fills slot e: introduced by one of its words,
+// or (none) not introduced by a preposition; of the agent types it asks
+// for. places admits phrases that are only a place.
+func (s *scratch) npAfter(pos int, e *lexicon.Elem, places bool) int {
+	preps := e.Preps
 	for k := pos; k < len(s.toks) && k < pos+window; k++ {
 		if k > pos && s.hardBoundary(k) {
 			return -1
@@ -188,6 +240,9 @@ func (s *scratch) npAfter(pos int, preps []int32, places bool) int {
 		if np.adjectival || !np.has() && !np.pronoun && !np.both && !(places && np.placeOnly && np.country != "") {
 			continue
 		}
+		if !s.fits(np, e.Agents) {
+			continue
+		}
 		if len(preps) == 0 {
 			if np.prepTok < 0 || np.prepTok < pos {
 				if np.placeOnly && !np.has() && !places {
@@ -197,20 +252,8 @@ func (s *scratch) npAfter(pos int, preps []int32, places bool) int {
 			}
 			continue
 		}
-		if np.prepTok >= 0 && np.prepTok >= pos-1 {
-			for _, w := range preps {
-				if s.ids[np.prepTok] == w {
-					return int(idx)
-				}
-			}
-			// au, aux, del, al are split into two tokens: check the word before the article
-			if np.prepTok >= 1 {
-				for _, w := range preps {
-					if s.ids[np.prepTok-1] == w && s.is(np.prepTok, lexicon.WDet) {
-						return int(idx)
-					}
-				}
-			}
+		if np.start > pos-1 && s.introducedBy(np, preps) {
+			return int(idx)
 		}
 	}
 	return -1
@@ -329,14 +372,16 @@ func (s *scratch) agentAfter(pos int) int {
 			return -1
 		}
 		if s.is(k, lexicon.WPrepAgent) {
+			// the agent follows par/por/by directly, past its determiners:
+			// "por la noche en Lipljan" has none
 			j := k + 1
-			for j < len(s.toks) && j < k+4 && s.npAt[j] < 0 {
+			for j < len(s.toks) && s.npAt[j] < 0 && s.is(j, lexicon.WDet|lexicon.WQuantity) {
 				j++
 			}
-			if j < len(s.toks) && s.npAt[j] >= 0 {
+			if j < len(s.toks) && s.npAt[j] >= 0 && s.nps[s.npAt[j]].start == j && s.nps[s.npAt[j]].has() {
 				return int(s.npAt[j])
 			}
-			return -1
+			continue
 		}
 	}
 	return -1
@@ -428,6 +473,11 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 	if srcNP >= 0 && !g.noun && !g.participial {
 		s.lastSubj = srcNP
 	}
+	if srcNP < 0 && !g.noun && !g.passive && !g.participial && !direct && s.lex.Lang.Code != "en" {
+		// "Protestaron los campesinos", "ont manifesté des milliers d'étudiants":
+		// an intransitive verb's subject may follow it
+		srcNP = s.subjectAfter(g.end)
+	}
 	srcs = s.actorsOfGroup(srcNP, false, false)
 	if len(srcs) == 0 {
 		// Spanish drops subject pronouns: the last subject of the article
@@ -450,6 +500,15 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 	code := p.Code
 	if (g.passive || g.participial) && p.Passive != "" {
 		code = p.Passive
+	}
+	switch {
+	case g.mode == ModeFuture && strings.HasPrefix(code, "14"):
+		// "realizarán una marcha", "will stage a strike": announcing a
+		// protest is threatening one (CAMEO 133), a done act
+		code = "133"
+		g.mode = ""
+	case g.mode == ModeFuture && (strings.HasPrefix(code, "03") || strings.HasPrefix(code, "13")):
+		g.mode = "" // a promise or a threat is made now, whatever the tense of what it promises
 	}
 	if len(tgts) == 0 && p.Recip && len(srcs) >= 2 {
 		for i := range srcs {
@@ -545,7 +604,7 @@ func (s *scratch) nounSource(g *vgroup, target int) int {
 	// X held talks / X a effectué une visite / X realizó un ataque
 	for k := g.head - 1; k >= 0 && k >= g.head-5; k-- {
 		if s.is(k, lexicon.WLight) {
-			lg := s.verbGroup(k, 0)
+			lg := s.verbGroup(k, s.lex.VerbTags[s.ids[k]])
 			if lg.negated {
 				g.negated = true
 			}
@@ -702,4 +761,23 @@ func (s *scratch) ownerOf(idx int) *model.Actor {
 		}
 	}
 	return nil
+}
+
+// subjectAfter finds a subject that follows its verb (Spanish and French
+// inversion): the first actor phrase right after the verb group, past
+// adverbs and time words, that no preposition introduces.
+func (s *scratch) subjectAfter(pos int) int {
+	for k := pos; k < len(s.toks) && k < pos+5; k++ {
+		if idx := s.npAt[k]; idx >= 0 {
+			np := &s.nps[idx]
+			if np.start == k && np.prepTok < 0 && np.has() && !np.adjectival && !np.placeOnly {
+				return int(idx)
+			}
+			return -1
+		}
+		if !s.is(k, lexicon.WAdv|lexicon.WTime|lexicon.WDet|lexicon.WQuantity|lexicon.WConnect) && s.toks[k].Kind != text.Number {
+			return -1
+		}
+	}
+	return -1
 }

@@ -40,13 +40,16 @@ func (c *Coder) codeSentence(s *scratch, out []model.Event, opt Options) []model
 		if len(trigs) == 0 {
 			continue
 		}
-		noun := s.nounLike(i)
+		noun := s.triggerIsNoun(i, trigs)
 		for _, t := range trigs {
 			p := s.lex.Patterns[t.Pattern]
 			if p.Noun != noun {
 				continue
 			}
 			if !p.Noun && t.Tags == 0 {
+				continue
+			}
+			if !p.Noun && s.adjectivalParticiple(i, t.Tags) {
 				continue
 			}
 			end, ok := s.particles(p, i+1)
@@ -159,7 +162,13 @@ func (c *Coder) emit(s *scratch, out []model.Event, opt Options) []model.Event {
 		}
 		inferCountry(&ev.Source, home, ev.Target)
 		if ev.Target != nil {
-			inferCountry(ev.Target, home, &ev.Source)
+			th := home
+			if stateAgent(ev.Target.Agent) && stateAgent(ev.Source.Agent) && ev.Target.Country == "" && home != "" && home == ev.Source.Country {
+				// "the US commander met President Suleiman ... in Beirut": a state
+				// counterpart of a state actor is more likely foreign
+				th = s.foreignHome(home)
+			}
+			inferCountry(ev.Target, th, &ev.Source)
 			if ev.Target.Code == ev.Source.Code && ev.Target.Name == ev.Source.Name && ev.Target.Text == ev.Source.Text {
 				ev.Target = nil
 			}
@@ -367,4 +376,87 @@ func inferCountry(a *model.Actor, home string, other *model.Actor) {
 	}
 	a.Country = home
 	a.Code = home + a.Agent
+}
+
+// triggerIsNoun decides whether a trigger word is used as a noun. A word
+// that only noun patterns know is a noun ("hubo disturbios", a headline
+// "ENFRENTAMIENTO ENTRE..."); a word listed as never a verb is one; a word
+// both noun and verb patterns know is a noun after a determiner, a
+// preposition, a number or an adjective.
+func (s *scratch) triggerIsNoun(i int, trigs []lexicon.Trig) bool {
+	hasNoun, hasVerb := false, false
+	for _, t := range trigs {
+		if s.lex.Patterns[t.Pattern].Noun {
+			hasNoun = true
+		} else if t.Tags != 0 {
+			hasVerb = true
+		}
+	}
+	switch {
+	case !hasVerb:
+		return true
+	case !hasNoun:
+		return s.nounLike(i) // a verb-only word after a determiner is a noun use: no verb trigger
+	case s.is(i, lexicon.WVerbNoun):
+		return true
+	}
+	if i == 0 && s.lex.Lang.Code != "en" && i+1 < len(s.toks) && s.is(i+1, lexicon.WPrep) && !s.is(i+1, lexicon.WPrepAgent) {
+		return true // "ENFRENTAMIENTO ENTRE...", "Manifestation contre..."
+	}
+	return s.nounLike(i)
+}
+
+// adjectivalParticiple: a past participle with no auxiliary and no agent
+// after it qualifies a noun ("soldados heridos", "les soldats tués"); it
+// reports no act of its own.
+func (s *scratch) adjectivalParticiple(i int, tags uint8) bool {
+	if tags&text.VerbPP == 0 || (tags&(text.VerbFin|text.VerbInf) != 0 && s.lex.Lang.Code == "en") {
+		return false
+	}
+	if tags&text.VerbFin != 0 && s.lex.Lang.Code != "en" {
+		return false // French -er participles fold like present forms: rencontre
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		c := s.cls[k]
+		if c&(lexicon.WAuxBe|lexicon.WAuxHave) != 0 && c&lexicon.WPrep == 0 {
+			return false
+		}
+		if c&(lexicon.WAdv|lexicon.WNeg|lexicon.WNegPre|lexicon.WPronRefl|lexicon.WPronObj) == 0 {
+			break
+		}
+	}
+	for k := i + 1; k < len(s.toks) && k <= i+4; k++ {
+		if s.is(k, lexicon.WPrepAgent) {
+			return false // a participial passive: ", accueilli par X"
+		}
+		if s.punct(k) {
+			break
+		}
+	}
+	return true
+}
+
+func stateAgent(a string) bool {
+	switch a {
+	case "GOV", "MIL", "COP", "JUD", "LEG", "SPY":
+		return true
+	}
+	return false
+}
+
+// foreignHome is a country other than not where the sentence's events take
+// place: a locative place, else the dateline.
+func (s *scratch) foreignHome(not string) string {
+	for k := range s.nps {
+		np := &s.nps[k]
+		if np.placeOnly && np.country != "" && np.country != not && np.prepTok >= 0 && s.is(np.prepTok, lexicon.WPrepLoc) {
+			return np.country
+		}
+	}
+	if s.ctx.datelinePlace >= 0 {
+		if c := s.lex.Set().Places[s.ctx.datelinePlace].Country; c != not {
+			return c
+		}
+	}
+	return ""
 }

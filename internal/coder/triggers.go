@@ -37,7 +37,7 @@ func (s *scratch) nounLike(i int) bool {
 	if s.is(p, lexicon.WPrep) && !(s.lex.Lang.Code == "en" && s.fold(p) == "to") {
 		return true
 	}
-	if s.toks[p].Kind == text.Number {
+	if s.toks[p].Kind == text.Number || s.is(p, lexicon.WQuantity) {
 		return true
 	}
 	if s.lex.Lang.Code == "en" {

@@ -46,7 +46,7 @@ func TestAnchors(t *testing.T) {
 		Events: []GoldEvent{{Source: "RUSGOV", Target: "CUB", Roots: []string{"04"}, Sentence: "Le ministre russe de l’Intérieur a atterri à La Havane, accu"}}}
 	pred := []model.Event{
 		ev("RUSGOV", "CUB", "042", "Le ministre russe de l'Intérieur  a atterri à La Havane, accueilli par son homologue."), // straight apostrophe, double space
-		ev("RUSGOV", "USA", "111", "Une phrase qui n'est pas annotée."),                                                   // dropped: no anchor
+		ev("RUSGOV", "USA", "111", "Une phrase qui n'est pas annotée."),                                                     // dropped: no anchor
 	}
 	m := ScoreRecord(rec, pred)
 	if m.TP != 1 || m.FP != 0 || m.FN != 0 {

@@ -54,9 +54,13 @@ type Lexicon struct {
 	Exact    map[string]WordClass
 	ambig    map[int32]bool
 	surfaces map[int32]string
+	plain    map[int32]WordClass // classes of the unaccented spelling of a fold
 	Patterns []*Pattern
 	Triggers map[int32][]Trig // head word id → patterns
 	Dates    map[int32]DateWord
+	// VerbTags are the tags of the inflected forms of the verbs of words.txt
+	// (light, report, copula), so that "realizarán una huelga" is a future.
+	VerbTags map[int32]uint8
 	set      *Set
 }
 
@@ -202,7 +206,7 @@ func readSources(fsys fs.FS, dir string, overlay bool) []source {
 
 func (s *Set) build(lang *text.Language, ont *cameo.Ontology, overlay fs.FS) (*Lexicon, error) {
 	l := &Lexicon{Lang: lang, Vocab: newVocab(), Actors: newTrie(), Places: newTrie(), Words: map[int32]WordClass{},
-		Triggers: map[int32][]Trig{}, set: s, Exact: map[string]WordClass{}, ambig: map[int32]bool{}, surfaces: map[int32]string{}}
+		Triggers: map[int32][]Trig{}, VerbTags: map[int32]uint8{}, set: s, Exact: map[string]WordClass{}, plain: map[int32]WordClass{}, ambig: map[int32]bool{}, surfaces: map[int32]string{}}
 	dataFS, _ := fs.Sub(embedded, "data")
 	var srcs []source
 	srcs = append(srcs, readSources(dataFS, lang.Code, false)...)
@@ -368,6 +372,7 @@ func (l *Lexicon) addWords(line, where string) error {
 			forms = forms[:0]
 			for _, f := range l.Lang.Morph.VerbForms(w) {
 				forms = append(forms, f.Form)
+				l.VerbTags[l.Vocab.add(f.Form)] |= f.Tags
 			}
 		}
 		for _, f := range forms {
@@ -380,6 +385,9 @@ func (l *Lexicon) addWords(line, where string) error {
 			low := strings.ToLower(w)
 			id := l.Vocab.add(forms[0])
 			l.Exact[low] |= class
+			if low == forms[0] {
+				l.plain[id] |= class
+			}
 			if prev, ok := l.surfaces[id]; ok && prev != low {
 				l.ambig[id] = true
 			} else {
@@ -414,8 +422,27 @@ func (l *Lexicon) TokenClass(id int32, surface string) WordClass {
 	if id == NoWord {
 		return 0
 	}
+	if c := l.Words[id]; c&WVerbNoun != 0 {
+		// "never a verb" is said of a spelling: Spanish "arresto" (a noun)
+		// is not "arrestó" (he arrested), though both fold to arresto
+		c &^= WVerbNoun
+		if l.Exact[strings.ToLower(surface)]&WVerbNoun != 0 {
+			c |= WVerbNoun
+		}
+		if l.ambig[id] {
+			if e, ok := l.Exact[strings.ToLower(surface)]; ok {
+				return e
+			}
+		}
+		return c
+	}
 	if l.ambig[id] {
 		if c, ok := l.Exact[strings.ToLower(surface)]; ok {
+			return c
+		}
+		// a surface the lists do not spell (the "l" of Spanish "del"): the
+		// unaccented word of that fold
+		if c, ok := l.plain[id]; ok {
 			return c
 		}
 	}

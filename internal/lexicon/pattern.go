@@ -25,9 +25,11 @@ const (
 // Elem is one element of a pattern's frame.
 type Elem struct {
 	Kind  ElemKind
-	Preps []int32  // words that introduce an actor slot; empty for a direct slot
-	Words []int32  // alternatives of a word element
-	Pre   []string // folded prefixes (word*) of a word element
+	Preps []int32 // words that introduce an actor slot; empty for a direct slot
+	// Agents, for a slot written "+:COP/MIL", are the agent types its actor must have.
+	Agents []string
+	Words  []int32  // alternatives of a word element
+	Pre    []string // folded prefixes (word*) of a word element
 }
 
 // Matches reports whether the word (id and folded form) is one of the element's words.
@@ -155,9 +157,18 @@ func parsePattern(line string, lang *text.Language, ont *cameo.Ontology, v *Voca
 			before = true
 			p.Before = elems
 			elems = nil
-		case tok == "+", tok == "@", tok == "$":
-			k := map[string]ElemKind{"+": ElemTarget, "@": ElemParty, "$": ElemSource}[tok]
-			elems = append(elems, Elem{Kind: k, Preps: preps})
+		case tok == "+", tok == "@", tok == "$", len(tok) > 2 && strings.ContainsAny(tok[:1], "+@$") && tok[1] == ':':
+			k := map[string]ElemKind{"+": ElemTarget, "@": ElemParty, "$": ElemSource}[tok[:1]]
+			e := Elem{Kind: k, Preps: preps}
+			if len(tok) > 2 {
+				for _, a := range strings.Split(tok[2:], "/") {
+					if !cameo.IsAgent(a) {
+						return nil, nil, fmt.Errorf("slot %q: %q is not a CAMEO agent type", tok, a)
+					}
+					e.Agents = append(e.Agents, a)
+				}
+			}
+			elems = append(elems, e)
 			preps = nil
 		case strings.HasPrefix(tok, "~"), strings.HasPrefix(tok, "-") && len(tok) > 1:
 			k := ElemLater
@@ -229,8 +240,14 @@ func parsePattern(line string, lang *text.Language, ont *cameo.Ontology, v *Voca
 	}
 	p.Specificity = len(p.Frame) + len(p.Before) + 2*len(p.After)
 	for _, e := range p.Frame {
-		if e.Kind == ElemNear || e.Kind == ElemLater {
+		switch e.Kind {
+		case ElemNear, ElemLater:
 			p.Specificity += 2
+		case ElemNot:
+			p.Specificity-- // an exclusion makes a pattern narrower, not more specific
+		}
+		if len(e.Agents) > 0 {
+			p.Specificity++
 		}
 	}
 	return p, heads, nil

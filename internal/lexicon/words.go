@@ -38,6 +38,7 @@ const (
 	WNegPre                            // ne, n' (French negation before the verb)
 	WTime                              // time words: hier, yesterday, ayer (skipped inside verb groups)
 	WCopula                            // être/ser/be as a main verb
+	WQuantity                          // cientos, milliers, thousands: "cientos de campesinos" is a subject
 )
 
 var wordClassNames = map[string]WordClass{
@@ -47,7 +48,7 @@ var wordClassNames = map[string]WordClass{
 	"pron_refl": WPronRefl, "pron_obj": WPronObj, "light": WLight, "adv": WAdv,
 	"possessive": WPossessive | WDet, "first_person": WFirstPerson, "report": WReport, "other": WOther,
 	"both": WBoth, "counterpart": WCounterpart, "connect": WConnect, "notverb": WVerbNoun,
-	"time": WTime, "copula": WCopula,
+	"time": WTime, "copula": WCopula, "quantity": WQuantity,
 }
 
 // parseWords parses "class word | word ..." lines. Verb classes (light,
