@@ -92,6 +92,9 @@ func (s *scratch) matchPattern(p *lexicon.Pattern, g *vgroup) bool {
 					np = of
 				}
 			}
+			if np < 0 && e.Kind == lexicon.ElemTarget {
+				np = s.adjectivalTarget(pos, e)
+			}
 			if np < 0 {
 				if e.Kind == lexicon.ElemParty && s.partyActors(fs.parties) < 2 {
 					return false
@@ -453,6 +456,9 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 			srcNP = s.nounSource(g, fs.target)
 		}
 		tgtNP = fs.target
+		if g.mode == "" {
+			g.mode = s.governingMode(g.head)
+		}
 	case g.passive && direct:
 		srcNP = s.agentAfter(g.end)
 		tgtNP = s.subjectOf(g)
@@ -480,10 +486,14 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 	}
 	srcs = s.actorsOfGroup(srcNP, false, false)
 	if len(srcs) == 0 {
-		// Spanish drops subject pronouns: the last subject of the article
-		if s.lex.Lang.Code == "es" && !g.noun && srcNP < 0 && !g.passive && !g.participial && s.ctx.subject != nil {
+		switch {
+		case s.lex.Lang.Code == "es" && !g.noun && srcNP < 0 && !g.passive && !g.participial && s.ctx.subject != nil:
+			// Spanish drops subject pronouns: the last subject of the article
 			srcs = []model.Actor{*s.ctx.subject}
-		} else {
+		case p.Anon != "":
+			// "Hubo disturbios en Bogotá": an act with nobody named doing it
+			srcs = []model.Actor{{Code: p.Anon, Agent: p.Anon}}
+		default:
 			return false
 		}
 	}
@@ -777,6 +787,76 @@ func (s *scratch) subjectAfter(pos int) int {
 		}
 		if !s.is(k, lexicon.WAdv|lexicon.WTime|lexicon.WDet|lexicon.WQuantity|lexicon.WConnect) && s.toks[k].Kind != text.Number {
 			return -1
+		}
+	}
+	return -1
+}
+
+// governingMode is the mode a nominal trigger takes from the verbs before it
+// in its clause: "convocará una huelga", "se prevé una manifestación",
+// "anunció que participará en una huelga" are not done acts.
+func (s *scratch) governingMode(head int) string {
+	for k := head - 1; k >= 0 && k >= head-8; k-- {
+		if s.hardBoundary(k) && !s.is(k, lexicon.WSubord) {
+			break
+		}
+		if s.is(k, lexicon.WFuture) {
+			return ModeFuture
+		}
+		if s.is(k, lexicon.WModal) {
+			return ModeHypothetical
+		}
+		tags := s.lex.VerbTags[s.ids[k]]
+		for _, t := range s.lex.Triggers[s.ids[k]] {
+			if !s.lex.Patterns[t.Pattern].Noun {
+				tags |= t.Tags
+			}
+		}
+		if tags&text.VerbFut != 0 && tags&(text.VerbPP|text.VerbInf) == 0 {
+			return ModeFuture
+		}
+	}
+	return ""
+}
+
+// adjectivalTarget finds a target named only by a demonym on the object
+// noun: "protestan contra pruebas nucleares francesas", "condamne
+// l'ingérence américaine", "condemned the Israeli strikes".
+func (s *scratch) adjectivalTarget(pos int, e *lexicon.Elem) int {
+	start := pos
+	if len(e.Preps) > 0 {
+		start = -1
+		for k := pos; k < len(s.toks) && k < pos+window; k++ {
+			if s.hardBoundary(k) {
+				return -1
+			}
+			for _, w := range e.Preps {
+				if s.ids[k] == w {
+					start = k + 1
+					break
+				}
+			}
+			if start >= 0 {
+				break
+			}
+		}
+		if start < 0 {
+			return -1
+		}
+	}
+	for k := start; k < len(s.toks) && k < start+5; k++ {
+		if s.punct(k) || s.hardBoundary(k) {
+			return -1
+		}
+		if idx := s.npAt[k]; idx >= 0 {
+			np := &s.nps[idx]
+			if np.adjectival && np.has() {
+				return int(idx)
+			}
+			return -1
+		}
+		if len(s.lex.Triggers[s.ids[k]]) > 0 && !s.triggerIsNoun(k, s.lex.Triggers[s.ids[k]]) {
+			return -1 // a verb: the object phrase has ended
 		}
 	}
 	return -1

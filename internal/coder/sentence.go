@@ -119,6 +119,9 @@ func (c *Coder) emit(s *scratch, out []model.Event, opt Options) []model.Event {
 		if cd.g.negated {
 			continue
 		}
+		if s.anonymous(cd) && s.namedSameRoot(cd, opt) {
+			continue // "en huelga ... en protesta por": the named protesters' act already says it
+		}
 		if cd.g.mode != "" && !opt.KeepUnsure {
 			continue
 		}
@@ -459,4 +462,27 @@ func (s *scratch) foreignHome(not string) string {
 		}
 	}
 	return ""
+}
+
+// anonymous reports whether a candidate's source is the pattern's stand-in
+// for an actor nobody named.
+func (s *scratch) anonymous(cd *candidate) bool {
+	return cd.p.Anon != "" && cd.src.Text == "" && cd.src.Agent == cd.p.Anon
+}
+
+// namedSameRoot reports whether another candidate of the sentence has a
+// named source: then an anonymous act is its circumstance or its object.
+func (s *scratch) namedSameRoot(cd *candidate, opt Options) bool {
+	for k := range s.evs {
+		o := &s.evs[k]
+		if o == cd || o.g.negated || (o.g.mode != "" && !opt.KeepUnsure) || s.anonymous(o) {
+			continue
+		}
+		if o.src.Code != "" {
+			// any act with a named source: the anonymous one is its circumstance
+			// ("lanzaron bombas para disolver las protestas")
+			return true
+		}
+	}
+	return false
 }

@@ -61,6 +61,10 @@ type Pattern struct {
 	Passive   string // code in the passive voice, "" for the same code
 	NeedTgt   bool
 	Place     bool
+	// Anon is the agent type of the source when none is named: a protest
+	// with no protester named is civilians' (CVL), an attack with no
+	// attacker an unidentified armed force's (UAF).
+	Anon string
 	Source    string // file:line
 	Line      string // the pattern as written
 	// Specificity orders patterns that fire on the same words: more frame
@@ -234,6 +238,11 @@ func parsePattern(line string, lang *text.Language, ont *cameo.Ontology, v *Voca
 			p.NeedTgt = true
 		case "place":
 			p.Place = true
+		case "anon":
+			if !cameo.IsAgent(val) {
+				return nil, nil, fmt.Errorf("anon=%s is not a CAMEO agent type", val)
+			}
+			p.Anon = val
 		default:
 			return nil, nil, fmt.Errorf("unknown option %q", o)
 		}
