@@ -20,12 +20,12 @@ type scratch struct {
 	mentAt      []int32 // token -> index in ments, -1
 	nps         []phrase
 	npAt        []int32 // token -> index in nps, -1
-	clause      []int16 // token -> clause number
 	entBuf      []int32
 	evs         []candidate
-	mainSubject int  // index in nps of the sentence's first subject, -1
-	tc, tcKnown bool // the sentence is a title-case headline (computed once)
-	lastSubj    int  // index in nps of the last subject found, -1
+	best        []candidate // the best match of the current trigger word
+	mainSubject int         // index in nps of the sentence's first subject, -1
+	tc, tcKnown bool        // the sentence is a title-case headline (computed once)
+	lastSubj    int         // index in nps of the last subject found, -1
 }
 
 func (s *scratch) reset(doc *text.Document, si int, lex *lexicon.Lexicon, ctx *articleContext) {
@@ -45,10 +45,6 @@ func (s *scratch) reset(doc *text.Document, si int, lex *lexicon.Lexicon, ctx *a
 	s.entBuf = s.entBuf[:0]
 	s.mentAt = grow32(s.mentAt, n)
 	s.npAt = grow32(s.npAt, n)
-	if cap(s.clause) < n {
-		s.clause = make([]int16, n)
-	}
-	s.clause = s.clause[:n]
 }
 
 func grow32(b []int32, n int) []int32 {

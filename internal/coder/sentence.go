@@ -41,6 +41,11 @@ func (c *Coder) codeSentence(s *scratch, out []model.Event, opt Options) []model
 			continue
 		}
 		noun := s.triggerIsNoun(i, trigs)
+		// every pattern of the word is tried; the most specific match wins,
+		// and a match that found its target beats one that did not
+		base := len(s.evs)
+		s.best = s.best[:0]
+		bestScore := -1
 		for _, t := range trigs {
 			p := s.lex.Patterns[t.Pattern]
 			if p.Noun != noun {
@@ -69,10 +74,25 @@ func (c *Coder) codeSentence(s *scratch, out []model.Event, opt Options) []model
 					// "se" with a non-pronominal pattern: Spanish passive se (se firmó) or reciprocal; keep as is
 				}
 			}
-			if s.matchPattern(p, &g) {
-				break
+			if !s.matchPattern(p, &g) {
+				s.evs = s.evs[:base]
+				continue
 			}
+			// words the frame requires first, then a target found, then the rest
+			score := 16*p.Words + p.Specificity
+			for _, cd := range s.evs[base:] {
+				if cd.hasTgt {
+					score += 8
+					break
+				}
+			}
+			if score > bestScore {
+				bestScore = score
+				s.best = append(s.best[:0], s.evs[base:]...)
+			}
+			s.evs = s.evs[:base]
 		}
+		s.evs = append(s.evs, s.best...)
 	}
 	return c.emit(s, out, opt)
 }

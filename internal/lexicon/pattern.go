@@ -64,12 +64,16 @@ type Pattern struct {
 	// Anon is the agent type of the source when none is named: a protest
 	// with no protester named is civilians' (CVL), an attack with no
 	// attacker an unidentified armed force's (UAF).
-	Anon string
-	Source    string // file:line
-	Line      string // the pattern as written
+	Anon   string
+	Source string // file:line
+	Line   string // the pattern as written
 	// Specificity orders patterns that fire on the same words: more frame
 	// elements and particles first.
 	Specificity int
+	// Words counts the words the pattern requires besides its head
+	// (particles, near and later words): the first key in choosing among
+	// patterns that match the same trigger.
+	Words int
 }
 
 // HasSlot reports whether the frame has an element of this kind.
@@ -248,6 +252,12 @@ func parsePattern(line string, lang *text.Language, ont *cameo.Ontology, v *Voca
 		}
 	}
 	p.Specificity = len(p.Frame) + len(p.Before) + 2*len(p.After)
+	p.Words = len(p.After)
+	for _, e := range append(append([]Elem(nil), p.Before...), p.Frame...) {
+		if e.Kind == ElemNear || e.Kind == ElemLater {
+			p.Words++
+		}
+	}
 	for _, e := range p.Frame {
 		switch e.Kind {
 		case ElemNear, ElemLater:
