@@ -490,8 +490,9 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 		case s.lex.Lang.Code == "es" && !g.noun && srcNP < 0 && !g.passive && !g.participial && s.ctx.subject != nil:
 			// Spanish drops subject pronouns: the last subject of the article
 			srcs = []model.Actor{*s.ctx.subject}
-		case p.Anon != "":
-			// "Hubo disturbios en Bogotá": an act with nobody named doing it
+		case p.Anon != "" && !(g.noun && s.inPrepPhrase(g.head)):
+			// "Hubo disturbios en Bogotá": an act with nobody named doing it;
+			// not "ante una oleada de protestas", a circumstance of another act
 			srcs = []model.Actor{{Code: p.Anon, Agent: p.Anon}}
 		default:
 			return false
@@ -512,7 +513,7 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 		code = p.Passive
 	}
 	switch {
-	case g.mode == ModeFuture && strings.HasPrefix(code, "14"):
+	case g.mode == ModeFuture && strings.HasPrefix(code, "14") && !g.infinitive:
 		// "realizarán una marcha", "will stage a strike": announcing a
 		// protest is threatening one (CAMEO 133), a done act
 		code = "133"
@@ -860,4 +861,22 @@ func (s *scratch) adjectivalTarget(pos int, e *lexicon.Elem) int {
 		}
 	}
 	return -1
+}
+
+// inPrepPhrase reports whether the noun at i heads a prepositional phrase
+// ("ante una oleada de protestas", "tras la marcha", "los líderes de la protesta").
+func (s *scratch) inPrepPhrase(i int) bool {
+	k := i - 1
+	for k >= 0 && (s.is(k, lexicon.WDet|lexicon.WQuantity|lexicon.WPossessive) && !s.is(k, lexicon.WPrep) ||
+		s.toks[k].Kind == text.Number || (s.toks[k].Kind == text.Word && s.cls[k] == 0 && s.mentAt[k] < 0 && !s.toks[k].Cap() && len(s.lex.Triggers[s.ids[k]]) == 0)) {
+		k--
+	}
+	if k < 0 || !s.is(k, lexicon.WPrep) {
+		return false
+	}
+	switch s.fold(k) {
+	case "de", "d'", "del", "du", "des", "of", "ante", "tras", "contra", "against", "after", "despues", "apres", "pese", "malgre", "despite", "sobre", "sur", "about", "por":
+		return true // a complement of another noun, or a circumstance
+	}
+	return false // "en la manifestación murieron", "dans les émeutes": the act itself
 }

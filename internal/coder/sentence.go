@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"strconv"
+	"strings"
 
 	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/model"
@@ -132,6 +133,7 @@ func (c *Coder) emit(s *scratch, out []model.Event, opt Options) []model.Event {
 		return out
 	}
 	date, prec := s.ctx.sentenceDate(s)
+	later := date != "" && s.ctx.date != 0 && lexicon.DateInt(date) > s.ctx.date && prec == model.PrecisionDay
 	home := s.homeCountry()
 	first := len(out)
 	for k := range s.evs {
@@ -141,6 +143,14 @@ func (c *Coder) emit(s *scratch, out []model.Event, opt Options) []model.Event {
 		}
 		if s.anonymous(cd) && s.namedSameRoot(cd, opt) {
 			continue // "en huelga ... en protesta por": the named protesters' act already says it
+		}
+		if later && cd.g.mode == "" && !strings.HasPrefix(cd.code, "03") && !strings.HasPrefix(cd.code, "13") {
+			// "el próximo miércoles se enfrenten": dated after the article, not done yet
+			if strings.HasPrefix(cd.code, "14") {
+				cd.code = "133"
+			} else {
+				cd.g.mode = ModeFuture
+			}
 		}
 		if cd.g.mode != "" && !opt.KeepUnsure {
 			continue

@@ -134,10 +134,15 @@ done:
 	if tags&text.VerbPP != 0 && hasBe && !g.reflexive {
 		g.passive = true
 	}
-	if tags&text.VerbInf != 0 && tags&text.VerbFin == 0 && g.start == head {
-		// an infinitive governed by another word: pour rencontrer, decidió visitar
+	if tags&text.VerbRefl != 0 {
+		g.reflexive = true
+	}
+	if tags&text.VerbInf != 0 && tags&text.VerbFin == 0 && (g.start == head || g.reflexive) {
+		// an infinitive governed by another word: decidió visitar, appelle à
+		// manifester. After "para", "pour", "afin de" it says the purpose of
+		// an act done ("se movilizaron para protestar"): done too.
 		g.infinitive = true
-		if g.mode == "" {
+		if g.mode == "" && !s.purpose(g.start-1) {
 			g.mode = ModeFuture
 		}
 	}
@@ -172,6 +177,17 @@ func frenchNegAfterAux(f string) bool {
 	switch f {
 	case "pas", "jamais", "plus", "aucun", "rien", "point", "guere", "nullement":
 		return true
+	}
+	return false
+}
+
+// purpose reports whether the word at k introduces a purpose infinitive.
+func (s *scratch) purpose(k int) bool {
+	switch s.fold(k) {
+	case "para", "pour":
+		return true
+	case "de":
+		return s.fold(k-1) == "afin"
 	}
 	return false
 }

@@ -39,11 +39,12 @@ func Set(words ...string) map[string]bool {
 // Verb form tags, as bit flags: a form may be several things at once
 // (English "visited" is a past tense and a past participle).
 const (
-	VerbInf uint8 = 1 << iota // infinitive: rencontrer, visitar, meet
-	VerbFin                   // finite form: rencontre, visitó, meets
-	VerbPP                    // past participle: rencontré(e)(s), visitado, met
-	VerbGer                   // present participle or gerund: rencontrant, visitando, meeting
-	VerbFut                   // future or conditional: rencontrera, visitaría
+	VerbInf  uint8 = 1 << iota // infinitive: rencontrer, visitar, meet
+	VerbFin                    // finite form: rencontre, visitó, meets
+	VerbPP                     // past participle: rencontré(e)(s), visitado, met
+	VerbGer                    // present participle or gerund: rencontrant, visitando, meeting
+	VerbFut                    // future or conditional: rencontrera, visitaría
+	VerbRefl                   // carries its reflexive pronoun: Spanish reunirse, reuniéndose
 )
 
 // VerbForm is one folded inflected form of a verb with what it is.

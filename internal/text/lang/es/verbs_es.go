@@ -163,6 +163,17 @@ func (m *morph) VerbForms(lemma string) []text.VerbForm {
 			add(text.VerbGer, st+"yendo")
 		}
 	}
+	// enclitic pronouns on infinitives and gerunds: reunirse, reuniéndose, entregarlo
+	n := len(out)
+	for _, f := range out[:n] {
+		if f.Tags&(text.VerbInf|text.VerbGer) == 0 {
+			continue
+		}
+		out = append(out, text.VerbForm{Form: f.Form + "se", Tags: f.Tags | text.VerbRefl})
+		for _, cl := range []string{"lo", "la", "los", "las", "le", "les"} {
+			out = append(out, text.VerbForm{Form: f.Form + cl, Tags: f.Tags})
+		}
+	}
 	if known {
 		if e.pp != "" {
 			pp := prefix + e.pp
