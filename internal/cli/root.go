@@ -72,7 +72,7 @@ by many articles, and stores it for querying and export.`,
 	pf.StringVar(&e.db, "db", "", "database: a SQLite file (default $DYAD_DB or the user data directory)")
 	pf.StringVar(&e.lexicon, "lexicon", os.Getenv("DYAD_LEXICON"), "a lexicon overlay directory (docs/LEXICON.md)")
 	pf.BoolVarP(&e.verbose, "verbose", "v", false, "log what dyad does")
-	root.AddCommand(versionCmd(e), codeCmd(e), evalCmd(e), ingestCmd(e), eventsCmd(e), demoCmd(e), actorsCmd(e), dyadsCmd(e))
+	root.AddCommand(versionCmd(e), codeCmd(e), evalCmd(e), ingestCmd(e), eventsCmd(e), demoCmd(e), actorsCmd(e), dyadsCmd(e), watchCmd(e), exportCmd(e), serveCmd(e))
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	switch {
