@@ -328,8 +328,21 @@ func (s *scratch) connectorJoins(conn int, last lexicon.Kind, m *mention) bool {
 // and marks locatives.
 func (s *scratch) introduce(p *phrase) {
 	k := p.start - 1
-	for k >= 0 && (s.is(k, lexicon.WDet) || s.is(k, lexicon.WAdv)) && !s.is(k, lexicon.WPrep) {
-		k--
+	for adj := 0; k >= 0; k-- {
+		if (s.is(k, lexicon.WDet) || s.is(k, lexicon.WAdv)) && !s.is(k, lexicon.WPrep) {
+			continue
+		}
+		// "sur l'ancien président": an adjective between the preposition and the phrase
+		if adj < 2 && s.toks[k].Kind == text.Word && s.cls[k] == 0 && s.mentAt[k] < 0 && !s.toks[k].Cap() &&
+			len(s.lex.Triggers[s.ids[k]]) == 0 && k > 0 && s.is(k-1, lexicon.WDet|lexicon.WPrep) {
+			adj++
+			continue
+		}
+		break
+	}
+	if k >= 0 && s.articleNotPrep(k) {
+		p.prepTok = -1 // "Des manifestants ont bloqué": des is the article here
+		return
 	}
 	if k >= 0 && s.is(k, lexicon.WPrep) {
 		p.prepTok = k
@@ -526,8 +539,9 @@ func (s *scratch) isAdjectival(p *phrase) bool {
 	if s.lex.Lang.Code != "en" && s.onlyKinds(p, lexicon.KindAgent, lexicon.KindTitle) {
 		// "agression armée", "lutte armée": an agent noun right after a common noun is an adjective
 		j := p.start - 1
-		if j >= 0 && s.toks[j].Kind == text.Word && s.cls[j] == 0 && s.mentAt[j] < 0 && !s.toks[j].Cap() && len(s.lex.Triggers[s.ids[j]]) == 0 {
-			return true
+		if j >= 0 && s.toks[j].Kind == text.Word && s.cls[j] == 0 && s.mentAt[j] < 0 && !s.toks[j].Cap() &&
+			(len(s.lex.Triggers[s.ids[j]]) == 0 || s.triggerIsNoun(j, s.lex.Triggers[s.ids[j]])) {
+			return true // "manœuvres militaires", "opération militaire"
 		}
 	}
 	for i := p.start; i < p.end; i++ {
@@ -600,4 +614,27 @@ func (s *scratch) onlyKinds(p *phrase, kinds ...lexicon.Kind) bool {
 		seen = true
 	}
 	return seen
+}
+
+// articleNotPrep: French "des"/"du" are an article, not de + le(s), at the
+// start of a clause or right after a verb ("Des manifestants ont bloqué",
+// "ont arrêté des militants").
+func (s *scratch) articleNotPrep(k int) bool {
+	if s.lex.Lang.Code != "fr" {
+		return false
+	}
+	if f := s.fold(k); f != "des" && f != "du" {
+		return false
+	}
+	if k == 0 {
+		return true
+	}
+	p := k - 1
+	if s.punct(p) || s.is(p, lexicon.WSubord|lexicon.WRel|lexicon.WCoord) {
+		return true
+	}
+	if len(s.lex.Triggers[s.ids[p]]) > 0 && !s.triggerIsNoun(p, s.lex.Triggers[s.ids[p]]) {
+		return true // right after a verb
+	}
+	return s.lex.VerbTags[s.ids[p]] != 0 || s.is(p, lexicon.WAuxHave|lexicon.WAuxBe|lexicon.WNeg)
 }

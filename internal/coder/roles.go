@@ -85,7 +85,7 @@ func (s *scratch) matchPattern(p *lexicon.Pattern, g *vgroup) bool {
 				}
 			}
 		case lexicon.ElemTarget, lexicon.ElemSource, lexicon.ElemParty:
-			np := s.npAfter(pos, e, p.Place || e.Kind == lexicon.ElemParty)
+			np := s.npAfter(pos, e, p.Place || e.Kind == lexicon.ElemParty || (g.noun && len(e.Preps) > 0))
 			if e.Kind == lexicon.ElemTarget && len(e.Preps) == 0 && !g.noun {
 				// "condamne l'attitude des États-Unis": the actor behind the object
 				if of := s.npByAgentOrOf(pos); of >= 0 && (np < 0 || s.nps[of].start < s.nps[np].start) {
@@ -112,6 +112,11 @@ func (s *scratch) matchPattern(p *lexicon.Pattern, g *vgroup) bool {
 				fs.parties = append(fs.parties, np)
 			}
 			pos = s.nps[np].end
+			if e.Kind == lexicon.ElemTarget {
+				// past the whole coordination: "a appelé Israël et le Hamas à ..."
+				group := s.coordinated(np, true)
+				pos = s.nps[group[len(group)-1]].end
+			}
 		}
 	}
 	return s.assign(p, g, &fs)
@@ -302,6 +307,15 @@ func (s *scratch) subjectBefore(pos int) int {
 		}
 		np := &s.nps[idx]
 		k = np.start
+		if closed {
+			// "Le ministre, qui a rencontré son homologue chinois, a salué":
+			// a phrase inside a relative clause is not the main verb's subject
+			if r := s.relativeStart(np.start); r > 0 {
+				k = r - 1
+				closed = false
+				continue
+			}
+		}
 		if np.adjectival || np.prepTok >= 0 && s.fold(np.prepTok) != "'s" {
 			continue
 		}
@@ -456,6 +470,7 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 			srcNP = s.nounSource(g, fs.target)
 		}
 		tgtNP = fs.target
+		tgtAsPlace = true
 		if g.mode == "" {
 			g.mode = s.governingMode(g.head)
 		}
@@ -612,8 +627,37 @@ func (s *scratch) nounSource(g *vgroup, target int) int {
 			return int(s.npAt[b])
 		}
 	}
-	// X held talks / X a effectué une visite / X realizó un ataque
+	// "Qiu Xiaoqi, ..., en visite à Cuba", "X, on a visit to Y": the phrase apposed to
+	if b := g.head - 1; b >= 1 && (s.fold(b) == "en" || s.fold(b) == "on" || s.fold(b) == "de") && s.fold(b-1) == "," {
+		if k := s.subjectBefore(b - 1); k >= 0 && k != target {
+			return k
+		}
+	}
+	if b := g.head - 1; b >= 2 && s.is(b, lexicon.WDet) && !s.is(b, lexicon.WPossessive) && (s.fold(b-1) == "on" || s.fold(b-1) == "en") && s.fold(b-2) == "," {
+		if k := s.subjectBefore(b - 2); k >= 0 && k != target {
+			return k
+		}
+	}
+	// "sa visite à Kiev", "his visit": the owner is the subject
+	if b := g.head - 1; b >= 0 && s.is(b, lexicon.WPossessive) {
+		for _, k := range []int{s.lastSubj, s.mainSubject} {
+			if k >= 0 && k != target && s.nps[k].start < g.head && s.nps[k].has() {
+				return k
+			}
+		}
+		if k := s.subjectBefore(b); k >= 0 && k != target {
+			return k
+		}
+	}
+	// X held talks / X a effectué une visite / X realizó un ataque / X est en visite
 	for k := g.head - 1; k >= 0 && k >= g.head-5; k-- {
+		if s.is(k, lexicon.WCopula) && k+1 < g.head && (s.fold(k+1) == "en" || s.fold(k+1) == "on") {
+			cg := s.verbGroup(k, s.lex.VerbTags[s.ids[k]])
+			return s.subjectOf(&cg)
+		}
+		if !s.is(k, lexicon.WLight) && len(s.lex.Triggers[s.ids[k]]) > 0 && !s.triggerIsNoun(k, s.lex.Triggers[s.ids[k]]) {
+			break // "ont appelé à une grève": another verb governs the noun
+		}
 		if s.is(k, lexicon.WLight) {
 			lg := s.verbGroup(k, s.lex.VerbTags[s.ids[k]])
 			if lg.negated {
@@ -673,7 +717,10 @@ func (s *scratch) coordinated(idx int, forward bool) []int {
 		}
 		next := int(s.npAt[k])
 		o := &s.nps[next]
-		if o.adjectival || !o.has() || (o.prepTok >= 0) != (s.nps[idx].prepTok >= 0) {
+		// after a coordinator the second member has no preposition of its own:
+		// "entre Israël et le Hamas"
+		samePrep := (o.prepTok >= 0) == (s.nps[idx].prepTok >= 0) || (forward && o.prepTok < 0)
+		if o.adjectival || !o.has() || !samePrep {
 			return out
 		}
 		if s.fold(k) == "," || (forward && s.fold(s.nps[cur].end) == ",") {
@@ -879,4 +926,22 @@ func (s *scratch) inPrepPhrase(i int) bool {
 		return true // a complement of another noun, or a circumstance
 	}
 	return false // "en la manifestación murieron", "dans les émeutes": the act itself
+}
+
+// relativeStart finds, left of token i within its comma-delimited segment,
+// a relative pronoun right after a comma ("..., qui a rencontré X, ...")
+// and returns its index, or -1.
+func (s *scratch) relativeStart(i int) int {
+	for k := i - 1; k > 0; k-- {
+		if s.fold(k) == "," {
+			return -1
+		}
+		if s.is(k, lexicon.WRel) && s.fold(k-1) == "," {
+			return k
+		}
+		if s.hardBoundary(k) {
+			return -1
+		}
+	}
+	return -1
 }
