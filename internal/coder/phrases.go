@@ -223,7 +223,7 @@ func (s *scratch) extendPhrase(start, end int) int {
 			break
 		}
 		// coordinated demonyms: les ministres cubain et chinois
-		if s.is(j, lexicon.WCoord) && lastKind == lexicon.KindDemonym && s.lex.Lang.Code != "en" {
+		if s.is(j, lexicon.WCoord) && lastKind == lexicon.KindDemonym && (s.lex.Lang.Code != "en" || s.agentFollows(j+1)) {
 			if j+1 < n && s.mentAt[j+1] >= 0 && s.ments[s.mentAt[j+1]].kind == lexicon.KindDemonym && s.ments[s.mentAt[j+1]].start == j+1 {
 				end = s.ments[s.mentAt[j+1]].end
 				continue
@@ -329,8 +329,8 @@ func (s *scratch) connectorJoins(conn int, last lexicon.Kind, m *mention) bool {
 func (s *scratch) introduce(p *phrase) {
 	k := p.start - 1
 	for adj := 0; k >= 0; k-- {
-		if (s.is(k, lexicon.WDet) || s.is(k, lexicon.WAdv)) && !s.is(k, lexicon.WPrep) {
-			continue
+		if (s.is(k, lexicon.WDet) || s.is(k, lexicon.WAdv) || s.is(k, lexicon.WQuantity) || s.toks[k].Kind == text.Number) && !s.is(k, lexicon.WPrep) {
+			continue // "against 28 Peruvian officials"
 		}
 		// "sur l'ancien président": an adjective between the preposition and the phrase
 		if adj < 2 && s.toks[k].Kind == text.Word && s.cls[k] == 0 && s.mentAt[k] < 0 && !s.toks[k].Cap() &&
@@ -637,4 +637,18 @@ func (s *scratch) articleNotPrep(k int) bool {
 		return true // right after a verb
 	}
 	return s.lex.VerbTags[s.ids[p]] != 0 || s.is(p, lexicon.WAuxHave|lexicon.WAuxBe|lexicon.WNeg)
+}
+
+// agentFollows: an English demonym at i followed by an agent or title noun
+// ("the French and Italian leaders").
+func (s *scratch) agentFollows(i int) bool {
+	if i >= len(s.toks) || s.mentAt[i] < 0 {
+		return false
+	}
+	m := &s.ments[s.mentAt[i]]
+	if m.kind != lexicon.KindDemonym || m.end >= len(s.toks) {
+		return false
+	}
+	k := s.kindAt(m.end)
+	return k == lexicon.KindAgent || k == lexicon.KindTitle || k == lexicon.KindPortfolio
 }

@@ -85,7 +85,7 @@ func (s *scratch) matchPattern(p *lexicon.Pattern, g *vgroup) bool {
 				}
 			}
 		case lexicon.ElemTarget, lexicon.ElemSource, lexicon.ElemParty:
-			np := s.npAfter(pos, e, p.Place || e.Kind == lexicon.ElemParty || (g.noun && len(e.Preps) > 0))
+			np := s.npAfter(pos, e, p.Place || e.Kind == lexicon.ElemParty || (g.noun && len(e.Preps) > 0) || (len(e.Preps) == 0 && !g.noun))
 			if e.Kind == lexicon.ElemTarget && len(e.Preps) == 0 && !g.noun {
 				// "condamne l'attitude des États-Unis": the actor behind the object
 				if of := s.npByAgentOrOf(pos); of >= 0 && (np < 0 || s.nps[of].start < s.nps[np].start) {
@@ -236,8 +236,8 @@ func (s *scratch) introducedBy(np *phrase, words []int32) bool {
 func (s *scratch) npAfter(pos int, e *lexicon.Elem, places bool) int {
 	preps := e.Preps
 	for k := pos; k < len(s.toks) && k < pos+window; k++ {
-		if k > pos && s.hardBoundary(k) {
-			return -1
+		if k > pos && (s.hardBoundary(k) || s.is(k, lexicon.WReport) && s.fold(k-1) != "to") {
+			return -1 // ", officials said": the attribution is not the object
 		}
 		idx := s.npAt[k]
 		if idx < 0 || s.nps[idx].start != k {
@@ -250,6 +250,9 @@ func (s *scratch) npAfter(pos int, e *lexicon.Elem, places bool) int {
 		}
 		if !s.fits(np, e.Agents) {
 			continue
+		}
+		if len(preps) == 0 && !hasCountry(np) && np.start > 0 && s.is(np.start-1, lexicon.WPossessive) {
+			continue // "withdrew its troops": the actor's own forces, not a target
 		}
 		if len(preps) == 0 {
 			if np.prepTok < 0 || np.prepTok < pos {
@@ -425,6 +428,14 @@ func (s *scratch) actorsOf(idx int, asPlace bool) []model.Actor {
 		return []model.Actor{out}
 	}
 	if np.pronoun {
+		// "Iran said that it would ...": the main subject before the pronoun
+		if m := s.mainSubject; m >= 0 && m != idx && s.nps[m].end <= np.start && s.nps[m].has() && s.nps[m].prepTok < 0 &&
+			s.subordinateBefore(s.nps[m].end, np.start) {
+			a := s.nps[m].actors[0]
+			txt, st, en := s.span(np.start, np.end)
+			a.Text, a.Start, a.End = txt, st, en
+			return []model.Actor{a}
+		}
 		if s.ctx.subject != nil {
 			a := *s.ctx.subject
 			txt, st, en := s.span(np.start, np.end)
@@ -491,6 +502,9 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 		}
 		tgtAsPlace = true
 	}
+	if tgtNP >= 0 && s.nps[tgtNP].placeOnly && !s.nps[tgtNP].has() {
+		tgtAsPlace = true // "bombed Aleppo": a city as the object is its country
+	}
 	if srcNP >= 0 && !g.noun && !g.participial {
 		s.lastSubj = srcNP
 	}
@@ -514,7 +528,8 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 		}
 	}
 	if tgtNP >= 0 {
-		tgts = s.actorsOfGroup(tgtNP, tgtAsPlace && (p.Place || s.nps[tgtNP].prepTok >= 0 && s.is(s.nps[tgtNP].prepTok, lexicon.WPrepLoc)), true)
+		asPlace := tgtAsPlace && (p.Place || s.nps[tgtNP].prepTok >= 0 && s.is(s.nps[tgtNP].prepTok, lexicon.WPrepLoc) || !s.nps[tgtNP].has())
+		tgts = s.actorsOfGroup(tgtNP, asPlace, true)
 	}
 	if len(tgts) == 0 && p.NeedTgt {
 		return false
@@ -528,13 +543,20 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 		code = p.Passive
 	}
 	switch {
-	case g.mode == ModeFuture && strings.HasPrefix(code, "14") && !g.infinitive:
-		// "realizarán una marcha", "will stage a strike": announcing a
-		// protest is threatening one (CAMEO 133), a done act
-		code = "133"
-		g.mode = ""
 	case g.mode == ModeFuture && (strings.HasPrefix(code, "03") || strings.HasPrefix(code, "13")):
 		g.mode = "" // a promise or a threat is made now, whatever the tense of what it promises
+	case g.mode == ModeFuture && !g.infinitive && !g.negated:
+		// "will provide aid", "visitará Moscú", "realizarán una marcha": saying
+		// one will act is an intent (03x) or a threat (13x), done now
+		if c := futureCode(code); c != "" {
+			code = c
+			g.mode = ""
+		}
+	case g.mode == ModeFuture && !g.infinitive && g.negated && cooperative(code):
+		// "will not meet", "will not lift the sanctions": a refusal, done now
+		code = refusalCode(code)
+		g.mode = ""
+		g.negated = false
 	}
 	if len(tgts) == 0 && p.Recip && len(srcs) >= 2 {
 		for i := range srcs {
@@ -561,12 +583,15 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 				srcs[i].Agent = t.Agent
 				srcs[i].Code = srcs[i].Country + srcs[i].Agent
 			}
-			if t.Code == "" || (t.Code == srcs[i].Code && t.Name == srcs[i].Name) {
+			if t.Code == "" || (t.Start == srcs[i].Start && t.End == srcs[i].End && t.Start != t.End) || (t.Code == srcs[i].Code && t.Name != "" && t.Name == srcs[i].Name) {
+				// an actor is never its own target; another actor of the same
+				// country is ("Serbia lifted the curfew in Belgrade")
 				s.addCandidate(p, g, code, srcs[i], nil, fs)
 				continue
 			}
 			s.addCandidate(p, g, code, srcs[i], &t, fs)
-			if p.Rev != "" {
+			if p.Rev != "" && code == p.Code {
+				// (not when the act was recoded: a promise to visit implies no hosting)
 				s.addCandidate(p, g, p.Rev, t, &srcs[i], fs)
 			}
 		}
@@ -668,8 +693,8 @@ func (s *scratch) nounSource(g *vgroup, target int) int {
 			}
 			return s.subjectOf(&lg)
 		}
-		if s.npAt[k] >= 0 || s.punct(k) {
-			break
+		if s.npAt[k] >= 0 && !s.nps[s.npAt[k]].adjectival || s.punct(k) {
+			break // "held joint military exercises": an agent adjective does not stop the search
 		}
 	}
 	return -1
@@ -944,4 +969,55 @@ func (s *scratch) relativeStart(i int) int {
 		}
 	}
 	return -1
+}
+
+// futureIntent maps the codes of acts to the code of announcing them: the
+// CAMEO codebook codes a promise to act as 03x and a threat as 13x.
+var futureIntent = map[string]string{
+	"04": "036", "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+	"07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+	"08": "035", "081": "0351", "083": "034", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+	"14": "133", "15": "138", "16": "130", "163": "1312", "166": "1313", "17": "137", "18": "138", "19": "138", "20": "138",
+}
+
+// futureCode returns the code of announcing the act code, "" for acts
+// whose announcement is not an event of its own.
+func futureCode(code string) string {
+	if len(code) >= 3 {
+		if c, ok := futureIntent[code[:3]]; ok {
+			return c
+		}
+	}
+	return futureIntent[code[:2]]
+}
+
+func cooperative(code string) bool {
+	r := code[:2]
+	return r >= "04" && r <= "08"
+}
+
+// subordinateBefore reports whether a subordinating word (that, que) lies
+// between tokens a and b.
+func (s *scratch) subordinateBefore(a, b int) bool {
+	for k := a; k < b; k++ {
+		if s.is(k, lexicon.WSubord|lexicon.WReport) {
+			return true // "that", or "said it had"
+		}
+	}
+	return false
+}
+
+// refusalCode is the CAMEO code of refusing to do a cooperative act.
+func refusalCode(code string) string {
+	switch code[:2] {
+	case "04":
+		return "125" // reject a proposal to meet
+	case "06":
+		return "121" // reject material cooperation
+	case "07":
+		return "122" // reject a request for aid
+	case "08":
+		return "124" // refuse to yield
+	}
+	return "120"
 }

@@ -41,6 +41,9 @@ func (c *Coder) codeSentence(s *scratch, out []model.Event, opt Options) []model
 		if len(trigs) == 0 {
 			continue
 		}
+		if s.notATrigger(i) {
+			continue
+		}
 		noun := s.triggerIsNoun(i, trigs)
 		// every pattern of the word is tried; the most specific match wins,
 		// and a match that found its target beats one that did not
@@ -143,6 +146,9 @@ func (c *Coder) emit(s *scratch, out []model.Event, opt Options) []model.Event {
 		}
 		if s.anonymous(cd) && s.namedSameRoot(cd, opt) {
 			continue // "en huelga ... en protesta por": the named protesters' act already says it
+		}
+		if !cd.hasTgt && s.subsumed(cd, opt) {
+			continue // ", killing 20": the same act with its target is already there
 		}
 		if later && cd.g.mode == "" && !strings.HasPrefix(cd.code, "03") && !strings.HasPrefix(cd.code, "13") {
 			// "el próximo miércoles se enfrenten": dated after the article, not done yet
@@ -429,7 +435,7 @@ func (s *scratch) triggerIsNoun(i int, trigs []lexicon.Trig) bool {
 	case !hasVerb:
 		return true
 	case !hasNoun:
-		return s.nounLike(i) // a verb-only word after a determiner is a noun use: no verb trigger
+		return s.nounEvidence(i, false) // a verb-only word after a determiner is a noun use: no verb trigger
 	case s.is(i, lexicon.WVerbNoun):
 		return true
 	}
@@ -511,6 +517,44 @@ func (s *scratch) namedSameRoot(cd *candidate, opt Options) bool {
 		if o.src.Code != "" {
 			// any act with a named source: the anonymous one is its circumstance
 			// ("lanzaron bombas para disolver las protestas")
+			return true
+		}
+	}
+	return false
+}
+
+// notATrigger: a word inside an actor's name ("Human Rights Watch"), the
+// second half of a hyphenated word ("Israeli-occupied", "re-open"), or a
+// capitalised word inside a sentence ("Stock Exchange", "March") is not an
+// event word.
+func (s *scratch) notATrigger(i int) bool {
+	if s.mentAt[i] >= 0 && s.ments[s.mentAt[i]].kind != lexicon.KindPlace && !s.ments[s.mentAt[i]].name {
+		return true
+	}
+	if i > 0 && s.fold(i-1) == "-" && s.toks[i].Flags&text.FlagSpace == 0 && s.toks[i-1].Flags&text.FlagSpace == 0 {
+		return true
+	}
+	if i > 0 && s.toks[i].Cap() && s.toks[i].Flags&text.FlagUpper == 0 && !s.titleCase() && !s.punct(i-1) {
+		// a verb is lower case in running text; nouns in headlines are capitalised
+		for _, t := range s.lex.Triggers[s.ids[i]] {
+			if s.lex.Patterns[t.Pattern].Noun {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// subsumed reports whether another candidate of the sentence has the same
+// source and root and a target: the targetless one adds nothing.
+func (s *scratch) subsumed(cd *candidate, opt Options) bool {
+	for k := range s.evs {
+		o := &s.evs[k]
+		if o == cd || !o.hasTgt || o.g.negated || (o.g.mode != "" && !opt.KeepUnsure) {
+			continue
+		}
+		if o.src.Code == cd.src.Code && len(o.code) >= 2 && o.code[:2] == cd.code[:2] {
 			return true
 		}
 	}

@@ -25,8 +25,17 @@ type vgroup struct {
 }
 
 // nounLike reports whether the word at i is used as a noun: after a
-// determiner, a possessive, a preposition, a number or an adjective.
-func (s *scratch) nounLike(i int) bool {
+// determiner, a possessive, a preposition or a number (strong evidence),
+// or, in English, after an adjective or a finite verb whose object it is
+// (weak evidence, used only for words that both noun and verb patterns know).
+func (s *scratch) nounLike(i int) bool { return s.nounEvidence(i, true) }
+
+// lyAdjectives are English adjectives in -ly, which look like adverbs.
+var lyAdjectives = map[string]bool{"deadly": true, "friendly": true, "costly": true, "early": true, "daily": true,
+	"weekly": true, "monthly": true, "yearly": true, "elderly": true, "likely": true, "unlikely": true, "timely": true,
+	"unfriendly": true, "orderly": true, "bloody": true, "lively": true}
+
+func (s *scratch) nounEvidence(i int, weak bool) bool {
 	if i == 0 {
 		return s.lex.Lang.Code == "en" && s.toks[i].Cap() // headlines: "Talks between..."
 	}
@@ -40,27 +49,45 @@ func (s *scratch) nounLike(i int) bool {
 	if s.toks[p].Kind == text.Number || s.is(p, lexicon.WQuantity) {
 		return true
 	}
-	if s.lex.Lang.Code == "en" {
-		if s.fold(p) == "'s" || s.fold(p) == "s'" {
+	if s.lex.Lang.Code != "en" {
+		return false
+	}
+	if s.fold(p) == "'s" || s.fold(p) == "s'" {
+		return true
+	}
+	if !weak {
+		return false
+	}
+	if mi := s.mentAt[p]; mi >= 0 && s.ments[mi].kind == lexicon.KindDemonym {
+		return true // Russian visit
+	}
+	if mi := s.mentAt[p]; mi >= 0 && s.ments[mi].kind == lexicon.KindCountry {
+		// US attack, "a US offer": a country used as a modifier
+		if s.npAt[p] < 0 || s.is(s.nps[s.npAt[p]].start-1, lexicon.WDet) && s.fold(s.nps[s.npAt[p]].start-1) != "the" {
 			return true
-		}
-		if mi := s.mentAt[p]; mi >= 0 && (s.ments[mi].kind == lexicon.KindDemonym || s.ments[mi].kind == lexicon.KindCountry) && s.npAt[p] < 0 {
-			return true // US attack, Russian visit (demonym not part of an actor phrase)
-		}
-		if mi := s.mentAt[p]; mi >= 0 && s.ments[mi].kind == lexicon.KindDemonym {
-			return true
-		}
-		f := s.fold(p)
-		if s.toks[p].Kind == text.Word && s.cls[p] == 0 && !s.toks[p].Cap() && len(f) > 2 && f[len(f)-2:] != "ly" && len(s.lex.Triggers[s.ids[p]]) == 0 && s.mentAt[p] < 0 {
-			return true // an adjective: bilateral talks, military attack
-		}
-	} else {
-		// French and Spanish adjectives before nouns are few; after a noun-phrase demonym the word is a noun only with a det before
-		if mi := s.mentAt[p]; mi >= 0 && s.ments[mi].kind == lexicon.KindDemonym && s.is(p-1, lexicon.WDet) {
-			return false
 		}
 	}
+	f := s.fold(p)
+	if s.toks[p].Kind == text.Word && s.cls[p] == 0 && !s.toks[p].Cap() && len(f) > 2 && (f[len(f)-2:] != "ly" || lyAdjectives[f]) &&
+		len(s.lex.Triggers[s.ids[p]]) == 0 && s.mentAt[p] < 0 {
+		return true // an adjective: bilateral talks, military attack, deadly attack
+	}
+	// "held talks", "lifted sanctions": the object of a verb
+	if tags := s.verbTagsAt(p); tags&(text.VerbFin|text.VerbPP) != 0 && tags&text.VerbGer == 0 {
+		return true
+	}
 	return false
+}
+
+// verbTagsAt returns the verb tags the lexicon knows for the word at k.
+func (s *scratch) verbTagsAt(k int) uint8 {
+	tags := s.lex.VerbTags[s.ids[k]]
+	for _, t := range s.lex.Triggers[s.ids[k]] {
+		if !s.lex.Patterns[t.Pattern].Noun {
+			tags |= t.Tags
+		}
+	}
+	return tags
 }
 
 // verbGroup reads the auxiliaries, negation and pronouns before a verb
@@ -99,9 +126,11 @@ func (s *scratch) verbGroup(head int, tags uint8) vgroup {
 			goto done
 		case c&lexicon.WPronRefl != 0:
 			g.reflexive = true
+		case c&lexicon.WPronSubj != 0 && lang == "en":
+			goto done // "It also condemned": it is the subject here
 		case c&lexicon.WPronObj != 0 && c&lexicon.WDet == 0, c&lexicon.WPronObj != 0 && k+1 < len(s.toks) && (s.is(k+1, lexicon.WAuxHave|lexicon.WAuxBe) || k+1 == head):
 		case c&lexicon.WAdv != 0 && c&lexicon.WPrep == 0:
-		case lang == "en" && s.fold(k) == "to":
+		case lang == "en" && s.fold(k) == "to" && tags&text.VerbInf != 0:
 			g.infinitive = true
 			if g.mode == "" {
 				g.mode = ModeFuture
@@ -133,6 +162,9 @@ done:
 	}
 	if tags&text.VerbPP != 0 && hasBe && !g.reflexive {
 		g.passive = true
+	}
+	if g.mode == "" && s.irrealis(g.start) {
+		g.mode = ModeHypothetical
 	}
 	if tags&text.VerbRefl != 0 {
 		g.reflexive = true
@@ -190,4 +222,43 @@ func (s *scratch) purpose(k int) bool {
 		return s.fold(k-1) == "afin"
 	}
 	return false
+}
+
+// irrealis reports whether the clause before position k makes what follows
+// unreal: "if", "unless", "si", or "that" after a demand or an appeal
+// ("demanded that Israel withdraw", "exigió que se retiren").
+func (s *scratch) irrealis(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-12; j-- {
+		switch s.fold(j) {
+		case "if", "unless", "si", "sauf", "salvo", "whether":
+			return true
+		}
+		if s.is(j, lexicon.WSubord) && (s.fold(j) == "that" || s.fold(j) == "que" || s.fold(j) == "qu'") {
+			b := j - 1
+			if b >= 0 && s.fold(b) == "," {
+				b--
+			}
+			for b >= 0 && b > j-4 && s.npAt[b] >= 0 {
+				b = int(s.nps[s.npAt[b]].start) - 1 // "demanded of Israel that"
+			}
+			for _, t := range s.lex.Triggers[s.idAt(b)] {
+				c := s.lex.Patterns[t.Pattern].Code
+				if t.Tags != 0 && (c[:2] == "02" || c[:2] == "10") {
+					return true
+				}
+			}
+			return false
+		}
+		if s.hardBoundary(j) && !s.is(j, lexicon.WSubord) {
+			return false
+		}
+	}
+	return false
+}
+
+func (s *scratch) idAt(k int) int32 {
+	if k < 0 || k >= len(s.ids) {
+		return lexicon.NoWord
+	}
+	return s.ids[k]
 }

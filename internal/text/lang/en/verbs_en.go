@@ -43,6 +43,11 @@ func (m *morph) VerbForms(lemma string) []text.VerbForm {
 		return nil
 	}
 	out := []text.VerbForm{{Form: b, Tags: text.VerbInf | text.VerbFin}}
+	if b == "be" {
+		for _, f := range []string{"is", "are", "am", "'s", "'re", "'m"} {
+			out = append(out, text.VerbForm{Form: f, Tags: text.VerbFin})
+		}
+	}
 	add := func(tags uint8, forms ...string) {
 		for _, f := range forms {
 			out = append(out, text.VerbForm{Form: f, Tags: tags})
