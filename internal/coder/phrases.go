@@ -403,6 +403,14 @@ func (s *scratch) resolve(p *phrase) {
 		}
 		switch e.Kind {
 		case lexicon.KindCountry, lexicon.KindDemonym, lexicon.KindPrefix:
+			if e.Kind == lexicon.KindDemonym && m.start > 0 && s.kindAt(m.start-1) == lexicon.KindDemonym && len(countries) > 0 {
+				// "Bosnian Serbs": the first demonym says where (English);
+				// "Serbes bosniaques": the second does (French, Spanish)
+				if s.lex.Lang.Code != "en" {
+					countries[len(countries)-1] = e.Country
+				}
+				continue
+			}
 			countries = appendUniq(countries, e.Country)
 			if e.Agent != "" && agent == "" {
 				agent = e.Agent
@@ -535,6 +543,14 @@ func appendUniq(xs []string, x string) []string {
 func (s *scratch) isAdjectival(p *phrase) bool {
 	if s.onlyKinds(p, lexicon.KindPortfolio) {
 		return true // "Justice", "Security" alone: a portfolio needs a title or ministry
+	}
+	if s.lex.Lang.Code == "en" && s.onlyKinds(p, lexicon.KindAgent, lexicon.KindCountry) {
+		// "terrorist activities", "a key U.S. ally": a noun qualifying another noun
+		j := p.end
+		if j < len(s.toks) && s.toks[j].Kind == text.Word && s.cls[j] == 0 && !s.toks[j].Cap() && s.mentAt[j] < 0 &&
+			(len(s.lex.Triggers[s.ids[j]]) == 0 || s.triggerIsNoun(j, s.lex.Triggers[s.ids[j]])) {
+			return true
+		}
 	}
 	if s.lex.Lang.Code != "en" && s.onlyKinds(p, lexicon.KindAgent, lexicon.KindTitle) {
 		// "agression armée", "lutte armée": an agent noun right after a common noun is an adjective

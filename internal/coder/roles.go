@@ -323,6 +323,15 @@ func (s *scratch) subjectBefore(pos int) int {
 			continue
 		}
 		if np.has() || np.pronoun || np.both {
+			if closed {
+				// "Pakistan, a key U.S. ally in the war, has refused": the head
+				// before an apposition is the subject
+				if c := s.segmentStart(np.start); c > 0 {
+					if h := s.subjectBefore(c); h >= 0 && s.nps[h].has() && s.nps[h].end == c {
+						return h
+					}
+				}
+			}
 			if !hasCountry(np) && np.start > 0 && s.fold(np.start-1) == "," {
 				// "The US commander in Iraq, General David Petraeus, held":
 				// the apposition's head names the country
@@ -545,7 +554,7 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 	switch {
 	case g.mode == ModeFuture && (strings.HasPrefix(code, "03") || strings.HasPrefix(code, "13")):
 		g.mode = "" // a promise or a threat is made now, whatever the tense of what it promises
-	case g.mode == ModeFuture && !g.infinitive && !g.negated:
+	case g.mode == ModeFuture && (!g.infinitive || g.intent) && !g.negated:
 		// "will provide aid", "visitará Moscú", "realizarán una marcha": saying
 		// one will act is an intent (03x) or a threat (13x), done now
 		if c := futureCode(code); c != "" {
@@ -1020,4 +1029,18 @@ func refusalCode(code string) string {
 		return "124" // refuse to yield
 	}
 	return "120"
+}
+
+// segmentStart finds the comma that opens the comma-delimited segment
+// holding token i, within its clause; -1 if none.
+func (s *scratch) segmentStart(i int) int {
+	for k := i - 1; k >= 0; k-- {
+		if s.fold(k) == "," {
+			return k
+		}
+		if s.hardBoundary(k) {
+			return -1
+		}
+	}
+	return -1
 }

@@ -21,6 +21,7 @@ type vgroup struct {
 	mode             string
 	reflexive        bool
 	infinitive       bool
+	intent           bool // an infinitive after plan, decide, be ready to: announced
 	relSubject       bool // introduced by a relative pronoun: "qui a rencontré"
 }
 
@@ -118,6 +119,9 @@ func (s *scratch) verbGroup(head int, tags uint8) vgroup {
 		case c&lexicon.WModal != 0:
 			if g.mode == "" {
 				g.mode = ModeHypothetical
+				if lang == "en" && (s.fold(k) == "would" || s.fold(k) == "'d") && s.reportedBefore(k) {
+					g.mode = ModeFuture // "said they would boycott": the future of reported speech
+				}
 			}
 		case c&lexicon.WFuture != 0:
 			g.mode = ModeFuture
@@ -177,6 +181,7 @@ done:
 		if g.mode == "" && !s.purpose(g.start-1) {
 			g.mode = ModeFuture
 		}
+		g.intent = s.intended(g.start - 1)
 	}
 	if tags&text.VerbFut != 0 && tags&(text.VerbPP|text.VerbInf) == 0 && g.mode == "" {
 		g.mode = ModeFuture
@@ -261,4 +266,33 @@ func (s *scratch) idAt(k int) int32 {
 		return lexicon.NoWord
 	}
 	return s.ids[k]
+}
+
+// intended reports whether the words before an infinitive (from k leftwards)
+// announce it: "plans to impose", "a décidé de sanctionner", "está dispuesto a firmar".
+func (s *scratch) intended(k int) bool {
+	for j := k; j >= 0 && j > k-4; j-- {
+		if s.is(j, lexicon.WIntend) {
+			return true
+		}
+		switch s.fold(j) {
+		case "to", "de", "d'", "a", "se", "s'":
+			continue
+		}
+		if !s.is(j, lexicon.WAdv|lexicon.WAuxBe|lexicon.WAuxHave) {
+			return false
+		}
+	}
+	return false
+}
+
+// reportedBefore reports whether a verb of saying comes before token k in
+// the sentence.
+func (s *scratch) reportedBefore(k int) bool {
+	for j := k - 1; j >= 0; j-- {
+		if s.is(j, lexicon.WReport) {
+			return true
+		}
+	}
+	return false
 }

@@ -39,6 +39,7 @@ const (
 	WTime                              // time words: hier, yesterday, ayer (skipped inside verb groups)
 	WCopula                            // être/ser/be as a main verb
 	WQuantity                          // cientos, milliers, thousands: "cientos de campesinos" is a subject
+	WIntend                            // plan, decide, prêt, dispuesto: an infinitive after them is an announced act
 )
 
 var wordClassNames = map[string]WordClass{
@@ -48,7 +49,7 @@ var wordClassNames = map[string]WordClass{
 	"pron_refl": WPronRefl, "pron_obj": WPronObj, "light": WLight, "adv": WAdv,
 	"possessive": WPossessive | WDet, "first_person": WFirstPerson, "report": WReport, "other": WOther,
 	"both": WBoth, "counterpart": WCounterpart, "connect": WConnect, "notverb": WVerbNoun,
-	"time": WTime, "copula": WCopula, "quantity": WQuantity,
+	"time": WTime, "copula": WCopula, "quantity": WQuantity, "intend": WIntend,
 }
 
 // parseWords parses "class word | word ..." lines. Verb classes (light,

@@ -13,63 +13,153 @@ import (
 // MaxLimit bounds how many rows one query returns.
 const MaxLimit = 10000
 
+// plan steers a planner that cannot tell on its own whether the date index
+// or the actor indexes serve a query better (Dialect.PlanHints).
+type plan int
+
+const (
+	planAny    plan = iota
+	planByDate      // keep the actor and country indexes out: scan by date
+	planByKey       // keep the date index out: look the actors up
+)
+
+// hasKeyFilter reports whether q selects by actor or country, which the
+// actor and country indexes serve.
+func hasKeyFilter(q Query) bool {
+	return q.Actor != "" || q.Source != "" || q.Target != "" || q.Country != ""
+}
+
 // where builds the WHERE clause of an events query over alias e.
-func (s *SQL) where(q Query) (string, []any) {
+func (s *SQL) where(q Query) (string, []any, error) { return s.wherePlan(q, planAny) }
+
+func (s *SQL) wherePlan(q Query, p plan) (string, []any, error) {
 	var conds []string
 	var args []any
-	like := func(v string) string { return strings.ToUpper(v) + "%" }
+	add := func(c string, a ...any) {
+		conds = append(conds, c)
+		args = append(args, a...)
+	}
+	// SQLite's unary + hides a column from the indexes
+	key, date := "e.", "e."
+	if s.Dialect.PlanHints && p == planByDate {
+		key = "+e."
+	}
+	if s.Dialect.PlanHints && p == planByKey && hasKeyFilter(q) {
+		date = "+e."
+	}
+	code := func(v string) string { return strings.ToUpper(strings.TrimSpace(v)) }
 	if q.Actor != "" {
-		conds = append(conds, "(e.source_code LIKE ? OR e.target_code LIKE ?)")
-		args = append(args, like(q.Actor), like(q.Actor))
+		c1, a1 := prefixCond(key+"source_code", code(q.Actor))
+		c2, a2 := prefixCond(key+"target_code", code(q.Actor))
+		add("("+c1+" OR "+c2+")", append(a1, a2...)...)
 	}
-	if q.Source != "" {
-		conds = append(conds, "e.source_code LIKE ?")
-		args = append(args, like(q.Source))
-	}
-	if q.Target != "" {
-		conds = append(conds, "e.target_code LIKE ?")
-		args = append(args, like(q.Target))
+	if q.Source != "" || q.Target != "" {
+		// with both sides, one index serves: (source_code, target_code, date)
+		tkey := key
+		if s.Dialect.PlanHints && q.Source != "" && q.Target != "" {
+			tkey = "+e."
+		}
+		c, a := dyadCond(key, tkey, code(q.Source), code(q.Target))
+		if q.Both {
+			c2, a2 := dyadCond(key, tkey, code(q.Target), code(q.Source))
+			c, a = "("+c+" OR "+c2+")", append(a, a2...)
+		}
+		add(c, a...)
 	}
 	if q.Country != "" {
-		conds = append(conds, "(e.source_country = ? OR e.target_country = ?)")
-		args = append(args, strings.ToUpper(q.Country), strings.ToUpper(q.Country))
+		add("("+key+"source_country = ? OR "+key+"target_country = ?)", code(q.Country), code(q.Country))
 	}
 	if q.Root != "" {
-		conds = append(conds, "e.root = ?")
-		args = append(args, q.Root)
+		add("e.root = ?", q.Root)
 	}
 	if q.Code != "" {
-		conds = append(conds, "e.code LIKE ?")
-		args = append(args, q.Code+"%")
+		c, a := prefixCond("e.code", q.Code)
+		add(c, a...)
+	}
+	if q.Quad < 0 || q.Quad > 4 {
+		return "", nil, badQuery("quad", "quad %d: want 1 to 4", q.Quad)
 	}
 	if q.Quad != 0 {
-		conds = append(conds, "e.quad_class = ?")
-		args = append(args, q.Quad)
+		add("e.quad_class = ?", q.Quad)
+	}
+	for _, d := range []struct{ name, v string }{{"since", q.Since}, {"until", q.Until}} {
+		if d.v != "" && !ValidDate(d.v) {
+			return "", nil, badQuery(d.name, "%s %q: want a date YYYY-MM-DD", d.name, d.v)
+		}
 	}
 	if q.Since != "" {
-		conds = append(conds, "e.date >= ?")
-		args = append(args, q.Since)
+		add(date+"date >= ?", q.Since)
 	}
 	if q.Until != "" {
-		conds = append(conds, "e.date <> '' AND e.date <= ?")
-		args = append(args, q.Until)
+		add(date+"date <> '' AND "+date+"date <= ?", q.Until)
 	}
 	if q.Place != "" {
-		conds = append(conds, "(lower(e.loc_name) = lower(?) OR e.loc_country = ?)")
-		args = append(args, q.Place, strings.ToUpper(q.Place))
+		add("(lower(e.loc_name) = lower(?) OR e.loc_country = ?)", q.Place, code(q.Place))
 	}
 	if q.Text != "" {
-		conds = append(conds, "EXISTS (SELECT 1 FROM mentions mt WHERE mt.event_id = e.id AND lower(mt.sentence_text) LIKE ?)")
-		args = append(args, "%"+strings.ToLower(q.Text)+"%")
+		words, err := ParseSearch(q.Text)
+		if err != nil {
+			return "", nil, err
+		}
+		if s.Dialect.SearchMatch != nil {
+			c, a := s.Dialect.SearchMatch(words)
+			add(c, a)
+		} else {
+			for _, w := range words {
+				add("EXISTS (SELECT 1 FROM mentions mt WHERE mt.event_id = e.id AND lower(mt.sentence_text) LIKE ?)", "%"+w.Word+"%")
+			}
+		}
 	}
 	if q.Lang != "" {
-		conds = append(conds, "EXISTS (SELECT 1 FROM mentions ml WHERE ml.event_id = e.id AND ml.lang = ?)")
-		args = append(args, q.Lang)
+		add("EXISTS (SELECT 1 FROM mentions ml WHERE ml.event_id = e.id AND ml.lang = ?)", q.Lang)
+	}
+	if q.After != nil {
+		add("(e.date < ? OR (e.date = ? AND e.id < ?))", q.After.Date, q.After.Date, q.After.ID)
 	}
 	if len(conds) == 0 {
-		return "", nil
+		return "", nil, nil
 	}
-	return " WHERE " + strings.Join(conds, " AND "), args
+	return " WHERE " + strings.Join(conds, " AND "), args, nil
+}
+
+// dyadCond selects events from source to target (codes or prefixes; either
+// may be empty) over columns prefixed by salias and talias.
+func dyadCond(salias, talias, source, target string) (string, []any) {
+	var conds []string
+	var args []any
+	if source != "" {
+		c, a := prefixCond(salias+"source_code", source)
+		conds, args = append(conds, c), append(args, a...)
+	}
+	if target != "" {
+		c, a := prefixCond(talias+"target_code", target)
+		conds, args = append(conds, c), append(args, a...)
+	}
+	if len(conds) == 0 {
+		return "1 = 1", nil
+	}
+	return "(" + strings.Join(conds, " AND ") + ")", args
+}
+
+// prefixCond selects rows whose column starts with p. Codes are ASCII, so
+// it is a range that an index serves on both backends (LIKE would not, with
+// SQLite's case-insensitive LIKE or PostgreSQL's locale collations).
+func prefixCond(col, p string) (string, []any) {
+	if p != "" && p[len(p)-1] < 0x7e {
+		hi := p[:len(p)-1] + string(p[len(p)-1]+1)
+		return "(" + col + " >= ? AND " + col + " < ?)", []any{p, hi}
+	}
+	esc := strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(p)
+	return col + ` LIKE ? ESCAPE '\'`, []any{esc + "%"}
+}
+
+// ValidDate reports whether s is a date YYYY-MM-DD.
+func ValidDate(s string) bool {
+	if len(s) != 10 {
+		return false
+	}
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
 }
 
 func limitOf(q Query) int {
@@ -123,11 +213,24 @@ func scanEvent(sc interface{ Scan(...any) error }) (*Event, error) {
 
 // Events returns merged events, newest first.
 func (s *SQL) Events(ctx context.Context, q Query) ([]Event, error) {
-	w, args := s.where(q)
+	p := planAny
+	if s.Dialect.PlanHints && hasKeyFilter(q) {
+		// newest first: an actor with few events is best looked up and its
+		// events sorted, one with many by reading the newest events until
+		// enough are found; a count bounded by probeRows tells which
+		var err error
+		if p, err = s.probe(ctx, q); err != nil {
+			return nil, fmt.Errorf("query events: %w", err)
+		}
+	}
+	w, args, err := s.wherePlan(q, p)
+	if err != nil {
+		return nil, fmt.Errorf("query events: %w", err)
+	}
 	query := `SELECT ` + eventCols + ` FROM events e LEFT JOIN mentions m ON m.id = e.first_mention` + w +
-		` ORDER BY e.date DESC, e.num_mentions DESC, e.id LIMIT ? OFFSET ?`
+		` ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?`
 	args = append(args, limitOf(q), max(q.Offset, 0))
-	rows, err := s.DB.QueryContext(ctx, s.q(query), args...)
+	rows, err := s.read().QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, fmt.Errorf("query events: %w", err)
 	}
@@ -143,9 +246,33 @@ func (s *SQL) Events(ctx context.Context, q Query) ([]Event, error) {
 	return out, rows.Err()
 }
 
+// probeRows is how many matching events make a query's actors common
+// enough that reading the newest events until enough match costs less than
+// sorting all of them: at most limit*N/probeRows rows read, against at most
+// probeRows sorted.
+const probeRows = 2000
+
+// probe counts, up to probeRows, the events that q's actor and country
+// filters select, and returns the plan that suits their number.
+func (s *SQL) probe(ctx context.Context, q Query) (plan, error) {
+	keyOnly := Query{Actor: q.Actor, Source: q.Source, Target: q.Target, Both: q.Both, Country: q.Country}
+	w, args, err := s.where(keyOnly)
+	if err != nil {
+		return planAny, err
+	}
+	var n int
+	if err := s.read().QueryRowContext(ctx, s.q(`SELECT count(*) FROM (SELECT 1 FROM events e`+w+` LIMIT ?) AS p`), append(args, probeRows)...).Scan(&n); err != nil {
+		return planAny, err
+	}
+	if n >= probeRows {
+		return planByDate, nil
+	}
+	return planByKey, nil
+}
+
 // Event returns one event with its mentions.
 func (s *SQL) Event(ctx context.Context, id string) (*Event, []Mention, error) {
-	row := s.DB.QueryRowContext(ctx, s.q(`SELECT `+eventCols+` FROM events e LEFT JOIN mentions m ON m.id = e.first_mention WHERE e.id = ?`), id)
+	row := s.read().QueryRowContext(ctx, s.q(`SELECT `+eventCols+` FROM events e LEFT JOIN mentions m ON m.id = e.first_mention WHERE e.id = ?`), id)
 	e, err := scanEvent(row)
 	if err == sql.ErrNoRows {
 		return nil, nil, fmt.Errorf("event %s: %w", id, ErrNotFound)
@@ -166,8 +293,8 @@ const mentionCols = `m.id, m.event_id, m.article_id, m.sentence_idx, m.sentence_
 	a.url, a.source`
 
 func (s *SQL) mentions(ctx context.Context, where string, args []any, limit, offset int) ([]Mention, error) {
-	rows, err := s.DB.QueryContext(ctx, s.q(`SELECT `+mentionCols+` FROM mentions m JOIN articles a ON a.id = m.article_id `+where+
-		` ORDER BY m.article_id, m.sentence_idx, m.trigger_start LIMIT ? OFFSET ?`), append(args, limit, offset)...)
+	rows, err := s.read().QueryContext(ctx, s.q(`SELECT `+mentionCols+` FROM mentions m JOIN articles a ON a.id = m.article_id `+where+
+		` ORDER BY m.article_id, m.sentence_idx, m.trigger_start, m.id LIMIT ? OFFSET ?`), append(args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("query mentions: %w", err)
 	}
@@ -201,7 +328,10 @@ func (s *SQL) mentions(ctx context.Context, where string, args []any, limit, off
 
 // Mentions returns the mentions of the events q selects.
 func (s *SQL) Mentions(ctx context.Context, q Query) ([]Mention, error) {
-	w, args := s.where(q)
+	w, args, err := s.where(q)
+	if err != nil {
+		return nil, fmt.Errorf("query mentions: %w", err)
+	}
 	return s.mentions(ctx, `WHERE m.event_id IN (SELECT e.id FROM events e`+w+`)`, args, limitOf(q), max(q.Offset, 0))
 }
 
@@ -214,7 +344,7 @@ func (s *SQL) ArticleMentions(ctx context.Context, id string) ([]Mention, error)
 func (s *SQL) Article(ctx context.Context, id string) (*ArticleRecord, error) {
 	var a ArticleRecord
 	var pub, ing string
-	err := s.DB.QueryRowContext(ctx, s.q(`SELECT id, url, source, title, lang, published, place, text, ingested_at FROM articles WHERE id = ?`), id).
+	err := s.read().QueryRowContext(ctx, s.q(`SELECT id, url, source, title, lang, published, place, text, ingested_at FROM articles WHERE id = ?`), id).
 		Scan(&a.ID, &a.URL, &a.Article.Source, &a.Title, &a.Lang, &pub, &a.Place, &a.Text, &ing)
 	if err == sql.ErrNoRows {
 		return nil, fmt.Errorf("article %s: %w", id, ErrNotFound)
@@ -224,7 +354,7 @@ func (s *SQL) Article(ctx context.Context, id string) (*ArticleRecord, error) {
 	}
 	a.Published, _ = time.Parse(time.RFC3339, pub)
 	a.IngestedAt, _ = time.Parse(time.RFC3339Nano, ing)
-	rows, err := s.DB.QueryContext(ctx, s.q(`SELECT url, source, origin, seen_at FROM article_sources WHERE article_id = ? ORDER BY seen_at`), id)
+	rows, err := s.read().QueryContext(ctx, s.q(`SELECT url, source, origin, seen_at FROM article_sources WHERE article_id = ? ORDER BY seen_at, url, source, origin`), id)
 	if err != nil {
 		return nil, fmt.Errorf("article %s: %w", id, err)
 	}
@@ -239,7 +369,7 @@ func (s *SQL) Article(ctx context.Context, id string) (*ArticleRecord, error) {
 		a.Sources = append(a.Sources, src)
 	}
 	rows.Close()
-	rows, err = s.DB.QueryContext(ctx, s.q(`SELECT idx, start_byte, end_byte, text FROM sentences WHERE article_id = ? ORDER BY idx`), id)
+	rows, err = s.read().QueryContext(ctx, s.q(`SELECT idx, start_byte, end_byte, text FROM sentences WHERE article_id = ? ORDER BY idx`), id)
 	if err != nil {
 		return nil, fmt.Errorf("article %s: %w", id, err)
 	}
@@ -256,12 +386,15 @@ func (s *SQL) Article(ctx context.Context, id string) (*ArticleRecord, error) {
 
 // Dyads returns the dyads with most events among those q selects.
 func (s *SQL) Dyads(ctx context.Context, q Query) ([]DyadCount, error) {
-	w, args := s.where(q)
+	w, args, err := s.where(q)
+	if err != nil {
+		return nil, fmt.Errorf("query dyads: %w", err)
+	}
 	cond := " WHERE e.target_code <> ''"
 	if w != "" {
 		cond = w + " AND e.target_code <> ''"
 	}
-	rows, err := s.DB.QueryContext(ctx, s.q(`SELECT e.source_code, e.target_code, count(*), sum(e.num_mentions), sum(e.goldstein),
+	rows, err := s.read().QueryContext(ctx, s.q(`SELECT e.source_code, e.target_code, count(*), sum(e.num_mentions), sum(e.goldstein),
 		sum(CASE WHEN e.quad_class <= 2 THEN 1 ELSE 0 END), sum(CASE WHEN e.quad_class >= 3 THEN 1 ELSE 0 END)
 		FROM events e`+cond+` GROUP BY e.source_code, e.target_code ORDER BY count(*) DESC, sum(e.num_mentions) DESC, e.source_code, e.target_code LIMIT ?`),
 		append(args, limitOf(q))...)
@@ -283,7 +416,7 @@ func (s *SQL) Dyads(ctx context.Context, q Query) ([]DyadCount, error) {
 // Stats counts what is stored.
 func (s *SQL) Stats(ctx context.Context) (Stats, error) {
 	var st Stats
-	err := s.DB.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM article_sources),
+	err := s.read().QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM article_sources),
 		(SELECT count(*) FROM mentions), (SELECT count(*) FROM events)`).Scan(&st.Articles, &st.Sources, &st.Mentions, &st.Events)
 	return st, err
 }

@@ -7,6 +7,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/dyad-events/dyad/internal/model"
@@ -14,6 +15,26 @@ import (
 
 // ErrNotFound is returned when a record does not exist.
 var ErrNotFound = errors.New("not found")
+
+// ErrBadQuery is matched by the error (a *QueryError) a query returns when it
+// asks for something invalid or too costly: a date range too long for its
+// interval, an unknown interval, a search with no words.
+var ErrBadQuery = errors.New("bad query")
+
+// QueryError says what is wrong with one field of a query.
+type QueryError struct {
+	Field string // quad, since, until, text, interval, top, min_weight
+	Msg   string // what is wrong, starting with the field and its value
+}
+
+func (e *QueryError) Error() string { return "bad query: " + e.Msg }
+
+// Is makes a QueryError match ErrBadQuery.
+func (e *QueryError) Is(target error) bool { return target == ErrBadQuery }
+
+func badQuery(field, format string, args ...any) error {
+	return &QueryError{Field: field, Msg: fmt.Sprintf(format, args...)}
+}
 
 // Bundle is everything stored for one article, written in one transaction.
 type Bundle struct {
@@ -45,10 +66,26 @@ type Query struct {
 	Since   string // YYYY-MM-DD, inclusive
 	Until   string // YYYY-MM-DD, inclusive
 	Place   string // location name or country code
-	Text    string // words that the evidence sentence contains
-	Lang    string
-	Limit   int
-	Offset  int
+	// Text is a full-text search of the evidence sentences: every word must
+	// occur, case and accents aside; a word ending in * matches words that
+	// start with it (docs/API.md).
+	Text string
+	Lang string
+	// Both, with Source and Target, also selects events from Target to Source.
+	Both bool
+	// Limit bounds the rows returned (default 100, at most MaxLimit).
+	Limit int
+	// Offset skips rows; After is the cheaper way to page: the events that
+	// come after this one in the order Events returns.
+	Offset int
+	After  *Cursor
+}
+
+// Cursor is a position in the order Events returns (newest date first, then
+// id descending): stable however many events are added meanwhile.
+type Cursor struct {
+	Date string
+	ID   string
 }
 
 // Event is a merged event: one or more mentions of the same act.
@@ -60,6 +97,9 @@ type Event struct {
 	FirstSeen   time.Time `json:"first_seen"`
 	LastSeen    time.Time `json:"last_seen"`
 }
+
+// Cursor is the event's position in the order Events returns.
+func (e *Event) Cursor() Cursor { return Cursor{Date: e.Date, ID: e.ID} }
 
 // Mention is one coded sentence-level event, with the article it came from.
 type Mention struct {
@@ -110,9 +150,14 @@ type Store interface {
 	// transaction and merges the mentions into events. An article already
 	// stored (same id, same text, or a near-copy) only gains a source.
 	SaveArticle(ctx context.Context, b *Bundle) (SaveResult, error)
+	// SaveArticles stores several articles in one transaction, all or none,
+	// as SaveArticle would one after the other (an article may duplicate one
+	// earlier in the same batch); it is the fast way to load many.
+	SaveArticles(ctx context.Context, bs []*Bundle) ([]SaveResult, error)
 	// HasArticle reports whether an article with this id is stored.
 	HasArticle(ctx context.Context, id string) (bool, error)
-	// Events returns merged events, newest first.
+	// Events returns merged events, newest first (date descending, then id
+	// descending).
 	Events(ctx context.Context, q Query) ([]Event, error)
 	// Event returns one event with its mentions.
 	Event(ctx context.Context, id string) (*Event, []Mention, error)
@@ -124,8 +169,15 @@ type Store interface {
 	Mentions(ctx context.Context, q Query) ([]Mention, error)
 	// Dyads returns the dyads with most events among those q selects.
 	Dyads(ctx context.Context, q Query) ([]DyadCount, error)
+	// Series counts the events q selects per day, week or month.
+	Series(ctx context.Context, q SeriesQuery) (*Series, error)
+	// Network returns the countries and the weighted edges between them of
+	// the events q selects over a period.
+	Network(ctx context.Context, q NetworkQuery) (*Network, error)
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
+	// Ping checks that the database answers.
+	Ping(ctx context.Context) error
 	Close() error
 }
 
