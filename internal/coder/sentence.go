@@ -409,6 +409,9 @@ func inferCountry(a *model.Actor, home string, other *model.Actor) {
 	if other != nil && other.Code == home+a.Agent {
 		return
 	}
+	if a.Text == "" && other != nil && other.Country == home {
+		return // an unnamed attacker is not the victim's compatriot by default
+	}
 	switch a.Agent {
 	case "IGO", "NGO", "IMG", "MNC":
 		return

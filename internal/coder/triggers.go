@@ -136,6 +136,7 @@ func (s *scratch) verbGroup(head int, tags uint8) vgroup {
 		case c&lexicon.WAdv != 0 && c&lexicon.WPrep == 0:
 		case lang == "en" && s.fold(k) == "to" && tags&text.VerbInf != 0:
 			g.infinitive = true
+			g.intent = s.intended(k - 1)
 			if g.mode == "" {
 				g.mode = ModeFuture
 			}
@@ -181,7 +182,7 @@ done:
 		if g.mode == "" && !s.purpose(g.start-1) {
 			g.mode = ModeFuture
 		}
-		g.intent = s.intended(g.start - 1)
+		g.intent = g.intent || s.intended(g.start-1)
 	}
 	if tags&text.VerbFut != 0 && tags&(text.VerbPP|text.VerbInf) == 0 && g.mode == "" {
 		g.mode = ModeFuture
