@@ -540,6 +540,13 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 		asPlace := tgtAsPlace && (p.Place || s.nps[tgtNP].prepTok >= 0 && s.is(s.nps[tgtNP].prepTok, lexicon.WPrepLoc) || !s.nps[tgtNP].has())
 		tgts = s.actorsOfGroup(tgtNP, asPlace, true)
 	}
+	if len(tgts) == 0 && tgtNP < 0 && !g.passive && !g.participial && !(p.Recip && len(srcs) >= 2) && !typedTarget(p) {
+		// no target in the frame: the first actor after the trigger in its clause
+		if k := s.anyTargetAfter(g, srcNP); k >= 0 {
+			tgtNP = k
+			tgts = s.actorsOfGroup(k, true, true)
+		}
+	}
 	if len(tgts) == 0 && p.NeedTgt {
 		return false
 	}
@@ -1043,4 +1050,56 @@ func (s *scratch) segmentStart(i int) int {
 		}
 	}
 	return -1
+}
+
+// anyTargetAfter finds, for a pattern that named no target, the first
+// actor after the trigger in its clause ("agreed to an extension of the
+// mandate of the force in Lebanon", "granted asylum to five Panamanian
+// officers"): an actor phrase, or a country or city after a preposition of
+// direction.
+func (s *scratch) anyTargetAfter(g *vgroup, srcNP int) int {
+	for k := g.end; k < len(s.toks) && k < g.end+12; k++ {
+		if k > g.end && (s.hardBoundary(k) || s.is(k, lexicon.WReport) || s.punct(k) && s.fold(k) != "-") {
+			return -1
+		}
+		if len(s.lex.Triggers[s.ids[k]]) > 0 && !s.triggerIsNoun(k, s.lex.Triggers[s.ids[k]]) && s.verbTagsAt(k)&text.VerbFin != 0 && !s.nounEvidence(k, false) {
+			return -1 // another verb: its own objects
+		}
+		idx := s.npAt[k]
+		if idx < 0 || s.nps[idx].start != k {
+			continue
+		}
+		np := &s.nps[idx]
+		k = np.end - 1
+		if int(idx) == srcNP || np.adjectival || np.pronoun {
+			continue
+		}
+		if np.has() && !np.placeOnly && hasCountry(np) {
+			return int(idx) // an agent with no country ("its troops", "the embassy") is left alone
+		}
+		if np.placeOnly && np.country != "" && np.prepTok >= 0 && directional(s.fold(np.prepTok)) {
+			return int(idx) // "withdraw from Lebanon", "evacuated to Cyprus"; not "in Cairo"
+		}
+	}
+	return -1
+}
+
+// directional reports whether a preposition points at a place as the
+// other side of an act rather than where it happened.
+func directional(f string) bool {
+	switch f {
+	case "to", "into", "towards", "toward", "from", "against", "vers", "contre", "depuis", "hacia", "contra", "desde":
+		return true
+	}
+	return false
+}
+
+// typedTarget reports whether the pattern asks for a target of given agent types.
+func typedTarget(p *lexicon.Pattern) bool {
+	for i := range p.Frame {
+		if p.Frame[i].Kind == lexicon.ElemTarget && len(p.Frame[i].Agents) > 0 {
+			return true
+		}
+	}
+	return false
 }
