@@ -722,7 +722,7 @@ func (s *scratch) nounSource(g *vgroup, target int) int {
 func (s *scratch) coordinated(idx int, forward bool) []int {
 	out := []int{idx}
 	cur := idx
-	for n := 0; n < 4; n++ {
+	for n := 0; n < 8; n++ {
 		np := &s.nps[cur]
 		var k int
 		if forward {
@@ -778,7 +778,7 @@ func (s *scratch) coordinated(idx int, forward bool) []int {
 
 // listEnds checks that a comma-separated list continues to a coordinator.
 func (s *scratch) listEnds(idx int, forward bool) bool {
-	for n := 0; n < 4; n++ {
+	for n := 0; n < 8; n++ {
 		np := &s.nps[idx]
 		var k int
 		if forward {
@@ -800,6 +800,9 @@ func (s *scratch) listEnds(idx int, forward bool) bool {
 		}
 		if forward {
 			k++
+			if k < len(s.toks) && s.is(k, lexicon.WCoord) {
+				return true // "A, B, and C"
+			}
 		} else {
 			k--
 		}
