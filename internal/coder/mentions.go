@@ -206,7 +206,7 @@ func (s *scratch) isNameWord(i int) bool {
 	if i == 0 || (s.punct(i-1) && isOpener(s.toks[i-1].Fold)) {
 		// the first word of a sentence is capitalised anyway: a name only
 		// if the next word is capitalised too (Wang Xiaohong a ...)
-		return i+1 < len(s.toks) && s.toks[i+1].Cap() && s.toks[i+1].Kind == text.Word && s.cls[i+1] == 0 && len(s.lex.Triggers[s.ids[i]]) == 0
+		return i+1 < len(s.toks) && s.toks[i+1].Cap() && s.toks[i+1].Kind == text.Word && s.cls[i+1] == 0 && len(s.lex.TrigOf(s.ids[i])) == 0
 	}
 	if t.Flags&text.FlagUpper != 0 && len(t.Text) > 5 {
 		return false // headline capitals
@@ -244,7 +244,7 @@ func (s *scratch) firstNameBefore(m *mention) bool {
 		return false
 	}
 	if n := m.end; n < len(s.toks) && s.toks[n].Cap() && s.toks[n].Kind == text.Word && s.cls[n] == 0 &&
-		s.toks[n].Flags&text.FlagUpper == 0 && len(s.lex.Triggers[s.ids[n]]) == 0 && !s.knownAt(n) {
+		s.toks[n].Flags&text.FlagUpper == 0 && len(s.lex.TrigOf(s.ids[n])) == 0 && !s.knownAt(n) {
 		if _, ok := s.lex.Dates[s.ids[n]]; !ok {
 			return true
 		}
@@ -256,7 +256,7 @@ func (s *scratch) firstNameBefore(m *mention) bool {
 	if s.toks[p].Flags&text.FlagUpper != 0 || s.toks[m.start].Flags&text.FlagUpper != 0 {
 		return false // headlines in capitals
 	}
-	if len(s.lex.Triggers[s.ids[p]]) > 0 {
+	if len(s.lex.TrigOf(s.ids[p])) > 0 {
 		return false
 	}
 	if _, ok := s.lex.Dates[s.ids[p]]; ok {

@@ -193,7 +193,7 @@ func (s *scratch) extendPhrase(start, end int) int {
 			}
 			if s.lex.Lang.Code == "en" {
 				// "the mayor of the northern West Bank city": adjectives before the country
-				for a := 0; a < 2 && k < n && s.mentAt[k] < 0 && s.toks[k].Kind == text.Word && !s.toks[k].Cap() && s.cls[k] == 0 && len(s.lex.Triggers[s.ids[k]]) == 0; a++ {
+				for a := 0; a < 2 && k < n && s.mentAt[k] < 0 && s.toks[k].Kind == text.Word && !s.toks[k].Cap() && s.cls[k] == 0 && len(s.lex.TrigOf(s.ids[k])) == 0; a++ {
 					k++
 				}
 			}
@@ -256,7 +256,7 @@ func (s *scratch) extendPhrase(start, end int) int {
 		}
 		// an adjective between a title and what qualifies it: le représentant spécial de la Chine
 		if hasTitle && s.toks[j].Kind == text.Word && !s.toks[j].Cap() && s.cls[j] == 0 && j+1 < n &&
-			len(s.lex.Triggers[s.ids[j]]) == 0 && (s.is(j+1, lexicon.WConnect) || s.mentAt[j+1] >= 0) && s.lex.Lang.Code != "en" {
+			len(s.lex.TrigOf(s.ids[j])) == 0 && (s.is(j+1, lexicon.WConnect) || s.mentAt[j+1] >= 0) && s.lex.Lang.Code != "en" {
 			end = j + 1
 			continue
 		}
@@ -334,7 +334,7 @@ func (s *scratch) introduce(p *phrase) {
 		}
 		// "sur l'ancien président": an adjective between the preposition and the phrase
 		if adj < 2 && s.toks[k].Kind == text.Word && s.cls[k] == 0 && s.mentAt[k] < 0 && !s.toks[k].Cap() &&
-			len(s.lex.Triggers[s.ids[k]]) == 0 && k > 0 && s.is(k-1, lexicon.WDet|lexicon.WPrep) {
+			len(s.lex.TrigOf(s.ids[k])) == 0 && k > 0 && s.is(k-1, lexicon.WDet|lexicon.WPrep) {
 			adj++
 			continue
 		}
@@ -548,7 +548,7 @@ func (s *scratch) isAdjectival(p *phrase) bool {
 		// "terrorist activities", "a key U.S. ally": a noun qualifying another noun
 		j := p.end
 		if j < len(s.toks) && s.toks[j].Kind == text.Word && s.cls[j] == 0 && !s.toks[j].Cap() && s.mentAt[j] < 0 &&
-			(len(s.lex.Triggers[s.ids[j]]) == 0 || s.triggerIsNoun(j, s.lex.Triggers[s.ids[j]])) {
+			(len(s.lex.TrigOf(s.ids[j])) == 0 || s.triggerIsNoun(j, s.lex.TrigOf(s.ids[j]))) {
 			return true
 		}
 	}
@@ -556,7 +556,7 @@ func (s *scratch) isAdjectival(p *phrase) bool {
 		// "agression armée", "lutte armée": an agent noun right after a common noun is an adjective
 		j := p.start - 1
 		if j >= 0 && s.toks[j].Kind == text.Word && s.cls[j] == 0 && s.mentAt[j] < 0 && !s.toks[j].Cap() &&
-			(len(s.lex.Triggers[s.ids[j]]) == 0 || s.triggerIsNoun(j, s.lex.Triggers[s.ids[j]])) {
+			(len(s.lex.TrigOf(s.ids[j])) == 0 || s.triggerIsNoun(j, s.lex.TrigOf(s.ids[j]))) {
 			return true // "manœuvres militaires", "opération militaire"
 		}
 	}
@@ -568,7 +568,7 @@ func (s *scratch) isAdjectival(p *phrase) bool {
 	}
 	if s.lex.Lang.Code == "en" {
 		j := p.end
-		return j < len(s.toks) && s.toks[j].Kind == text.Word && s.cls[j] == 0 && !s.toks[j].Cap() && len(s.lex.Triggers[s.ids[j]]) == 0
+		return j < len(s.toks) && s.toks[j].Kind == text.Word && s.cls[j] == 0 && !s.toks[j].Cap() && len(s.lex.TrigOf(s.ids[j])) == 0
 	}
 	j := p.start - 1
 	return j >= 0 && s.toks[j].Kind == text.Word && s.cls[j] == 0 && s.mentAt[j] < 0 && !s.toks[j].Cap() && s.toks[j].Kind != text.Number
@@ -603,7 +603,7 @@ func (s *scratch) lookahead(j int) int {
 		if s.is(k, lexicon.WConnect|lexicon.WDet) && !s.is(k, lexicon.WPossessive) {
 			continue
 		}
-		if s.cls[k] != 0 || len(s.lex.Triggers[s.ids[k]]) > 0 {
+		if s.cls[k] != 0 || len(s.lex.TrigOf(s.ids[k])) > 0 {
 			return -1
 		}
 	}
@@ -649,10 +649,10 @@ func (s *scratch) articleNotPrep(k int) bool {
 	if s.punct(p) || s.is(p, lexicon.WSubord|lexicon.WRel|lexicon.WCoord) {
 		return true
 	}
-	if len(s.lex.Triggers[s.ids[p]]) > 0 && !s.triggerIsNoun(p, s.lex.Triggers[s.ids[p]]) {
+	if len(s.lex.TrigOf(s.ids[p])) > 0 && !s.triggerIsNoun(p, s.lex.TrigOf(s.ids[p])) {
 		return true // right after a verb
 	}
-	return s.lex.VerbTags[s.ids[p]] != 0 || s.is(p, lexicon.WAuxHave|lexicon.WAuxBe|lexicon.WNeg)
+	return s.lex.VerbTagsOf(s.ids[p]) != 0 || s.is(p, lexicon.WAuxHave|lexicon.WAuxBe|lexicon.WNeg)
 }
 
 // agentFollows: an English demonym at i followed by an agent or title noun

@@ -386,7 +386,7 @@ func (s *scratch) subjectOf(g *vgroup) int {
 }
 
 func (s *scratch) isGerundOrParticiple(g *vgroup) bool {
-	for _, t := range s.lex.Triggers[s.ids[g.head]] {
+	for _, t := range s.lex.TrigOf(s.ids[g.head]) {
 		if t.Tags&(text.VerbGer|text.VerbPP) != 0 && t.Tags&text.VerbFin == 0 {
 			return true
 		}
@@ -693,14 +693,14 @@ func (s *scratch) nounSource(g *vgroup, target int) int {
 	// X held talks / X a effectué une visite / X realizó un ataque / X est en visite
 	for k := g.head - 1; k >= 0 && k >= g.head-5; k-- {
 		if s.is(k, lexicon.WCopula) && k+1 < g.head && (s.fold(k+1) == "en" || s.fold(k+1) == "on") {
-			cg := s.verbGroup(k, s.lex.VerbTags[s.ids[k]])
+			cg := s.verbGroup(k, s.lex.VerbTagsOf(s.ids[k]))
 			return s.subjectOf(&cg)
 		}
-		if !s.is(k, lexicon.WLight) && len(s.lex.Triggers[s.ids[k]]) > 0 && !s.triggerIsNoun(k, s.lex.Triggers[s.ids[k]]) {
+		if !s.is(k, lexicon.WLight) && len(s.lex.TrigOf(s.ids[k])) > 0 && !s.triggerIsNoun(k, s.lex.TrigOf(s.ids[k])) {
 			break // "ont appelé à une grève": another verb governs the noun
 		}
 		if s.is(k, lexicon.WLight) {
-			lg := s.verbGroup(k, s.lex.VerbTags[s.ids[k]])
+			lg := s.verbGroup(k, s.lex.VerbTagsOf(s.ids[k]))
 			if lg.negated {
 				g.negated = true
 			}
@@ -898,8 +898,8 @@ func (s *scratch) governingMode(head int) string {
 		if s.is(k, lexicon.WModal) {
 			return ModeHypothetical
 		}
-		tags := s.lex.VerbTags[s.ids[k]]
-		for _, t := range s.lex.Triggers[s.ids[k]] {
+		tags := s.lex.VerbTagsOf(s.ids[k])
+		for _, t := range s.lex.TrigOf(s.ids[k]) {
 			if !s.lex.Patterns[t.Pattern].Noun {
 				tags |= t.Tags
 			}
@@ -947,7 +947,7 @@ func (s *scratch) adjectivalTarget(pos int, e *lexicon.Elem) int {
 			}
 			return -1
 		}
-		if len(s.lex.Triggers[s.ids[k]]) > 0 && !s.triggerIsNoun(k, s.lex.Triggers[s.ids[k]]) {
+		if len(s.lex.TrigOf(s.ids[k])) > 0 && !s.triggerIsNoun(k, s.lex.TrigOf(s.ids[k])) {
 			return -1 // a verb: the object phrase has ended
 		}
 	}
@@ -959,7 +959,7 @@ func (s *scratch) adjectivalTarget(pos int, e *lexicon.Elem) int {
 func (s *scratch) inPrepPhrase(i int) bool {
 	k := i - 1
 	for k >= 0 && (s.is(k, lexicon.WDet|lexicon.WQuantity|lexicon.WPossessive) && !s.is(k, lexicon.WPrep) ||
-		s.toks[k].Kind == text.Number || (s.toks[k].Kind == text.Word && s.cls[k] == 0 && s.mentAt[k] < 0 && !s.toks[k].Cap() && len(s.lex.Triggers[s.ids[k]]) == 0)) {
+		s.toks[k].Kind == text.Number || (s.toks[k].Kind == text.Word && s.cls[k] == 0 && s.mentAt[k] < 0 && !s.toks[k].Cap() && len(s.lex.TrigOf(s.ids[k])) == 0)) {
 		k--
 	}
 	if k < 0 || !s.is(k, lexicon.WPrep) {
@@ -1065,7 +1065,7 @@ func (s *scratch) anyTargetAfter(g *vgroup, srcNP int) int {
 		if k > g.end && (s.hardBoundary(k) || s.is(k, lexicon.WReport) || s.punct(k) && s.fold(k) != "-") {
 			return -1
 		}
-		if len(s.lex.Triggers[s.ids[k]]) > 0 && !s.triggerIsNoun(k, s.lex.Triggers[s.ids[k]]) && s.verbTagsAt(k)&text.VerbFin != 0 && !s.nounEvidence(k, false) {
+		if len(s.lex.TrigOf(s.ids[k])) > 0 && !s.triggerIsNoun(k, s.lex.TrigOf(s.ids[k])) && s.verbTagsAt(k)&text.VerbFin != 0 && !s.nounEvidence(k, false) {
 			return -1 // another verb: its own objects
 		}
 		idx := s.npAt[k]

@@ -37,7 +37,7 @@ func (c *Coder) codeSentence(s *scratch, out []model.Event, opt Options) []model
 	}
 	s.lastSubj = -1
 	for i := 0; i < len(s.toks); i++ {
-		trigs := s.lex.Triggers[s.ids[i]]
+		trigs := s.lex.TrigOf(s.ids[i])
 		if len(trigs) == 0 {
 			continue
 		}
@@ -539,7 +539,7 @@ func (s *scratch) notATrigger(i int) bool {
 	}
 	if i > 0 && s.toks[i].Cap() && s.toks[i].Flags&text.FlagUpper == 0 && !s.titleCase() && !s.punct(i-1) {
 		// a verb is lower case in running text; nouns in headlines are capitalised
-		for _, t := range s.lex.Triggers[s.ids[i]] {
+		for _, t := range s.lex.TrigOf(s.ids[i]) {
 			if s.lex.Patterns[t.Pattern].Noun {
 				return false
 			}

@@ -70,7 +70,7 @@ func (s *scratch) nounEvidence(i int, weak bool) bool {
 	}
 	f := s.fold(p)
 	if s.toks[p].Kind == text.Word && s.cls[p] == 0 && !s.toks[p].Cap() && len(f) > 2 && (f[len(f)-2:] != "ly" || lyAdjectives[f]) &&
-		len(s.lex.Triggers[s.ids[p]]) == 0 && s.mentAt[p] < 0 {
+		len(s.lex.TrigOf(s.ids[p])) == 0 && s.mentAt[p] < 0 {
 		return true // an adjective: bilateral talks, military attack, deadly attack
 	}
 	// "held talks", "lifted sanctions": the object of a verb
@@ -82,8 +82,8 @@ func (s *scratch) nounEvidence(i int, weak bool) bool {
 
 // verbTagsAt returns the verb tags the lexicon knows for the word at k.
 func (s *scratch) verbTagsAt(k int) uint8 {
-	tags := s.lex.VerbTags[s.ids[k]]
-	for _, t := range s.lex.Triggers[s.ids[k]] {
+	tags := s.lex.VerbTagsOf(s.ids[k])
+	for _, t := range s.lex.TrigOf(s.ids[k]) {
 		if !s.lex.Patterns[t.Pattern].Noun {
 			tags |= t.Tags
 		}
@@ -247,7 +247,7 @@ func (s *scratch) irrealis(k int) bool {
 			for b >= 0 && b > j-4 && s.npAt[b] >= 0 {
 				b = int(s.nps[s.npAt[b]].start) - 1 // "demanded of Israel that"
 			}
-			for _, t := range s.lex.Triggers[s.idAt(b)] {
+			for _, t := range s.lex.TrigOf(s.idAt(b)) {
 				c := s.lex.Patterns[t.Pattern].Code
 				if t.Tags != 0 && (c[:2] == "02" || c[:2] == "10") {
 					return true

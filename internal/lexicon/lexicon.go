@@ -55,6 +55,11 @@ type Lexicon struct {
 	ambig    map[int32]bool
 	surfaces map[int32]string
 	plain    map[int32]WordClass // classes of the unaccented spelling of a fold
+	// dense copies of the maps above, indexed by word id, for the hot path
+	trigD  [][]Trig
+	vtagsD []uint8
+	clsD   []WordClass
+	ambigD []bool
 	Patterns []*Pattern
 	Triggers map[int32][]Trig // head word id → patterns
 	Dates    map[int32]DateWord
@@ -320,7 +325,46 @@ func (s *Set) build(lang *text.Language, ont *cameo.Ontology, overlay fs.FS) (*L
 	if len(errs) > 0 && !allOverlay(errs, srcs) {
 		return nil, fmt.Errorf("%w:\n%s", ErrBadLexicon, strings.Join(errs, "\n"))
 	}
+	l.densify()
 	return l, nil
+}
+
+// densify copies the per-word maps into slices indexed by word id: the
+// coder looks them up for every token.
+func (l *Lexicon) densify() {
+	n := l.Vocab.Len()
+	l.trigD = make([][]Trig, n)
+	for id, ts := range l.Triggers {
+		l.trigD[id] = ts
+	}
+	l.vtagsD = make([]uint8, n)
+	for id, t := range l.VerbTags {
+		l.vtagsD[id] = t
+	}
+	l.clsD = make([]WordClass, n)
+	for id, c := range l.Words {
+		l.clsD[id] = c
+	}
+	l.ambigD = make([]bool, n)
+	for id := range l.ambig {
+		l.ambigD[id] = true
+	}
+}
+
+// TrigOf returns the patterns a word id heads, with the tags of its form.
+func (l *Lexicon) TrigOf(id int32) []Trig {
+	if id < 0 || int(id) >= len(l.trigD) {
+		return nil
+	}
+	return l.trigD[id]
+}
+
+// VerbTagsOf returns the verb tags of a word id of the verb classes of words.txt.
+func (l *Lexicon) VerbTagsOf(id int32) uint8 {
+	if id < 0 || int(id) >= len(l.vtagsD) {
+		return 0
+	}
+	return l.vtagsD[id]
 }
 
 func allOverlay(errs []string, srcs []source) bool {
@@ -410,33 +454,33 @@ func (l *Lexicon) addPattern(line, where string, ont *cameo.Ontology) error {
 
 // Class returns the function-word classes of a word id.
 func (l *Lexicon) Class(id int32) WordClass {
-	if id == NoWord {
+	if id < 0 || int(id) >= len(l.clsD) {
 		return 0
 	}
-	return l.Words[id]
+	return l.clsD[id]
 }
 
 // TokenClass returns the function-word classes of a token: by its folded
 // form, or by its accented surface where two function words share a fold.
 func (l *Lexicon) TokenClass(id int32, surface string) WordClass {
-	if id == NoWord {
+	if id < 0 || int(id) >= len(l.clsD) {
 		return 0
 	}
-	if c := l.Words[id]; c&WVerbNoun != 0 {
+	if c := l.clsD[id]; c&WVerbNoun != 0 {
 		// "never a verb" is said of a spelling: Spanish "arresto" (a noun)
 		// is not "arrestó" (he arrested), though both fold to arresto
 		c &^= WVerbNoun
 		if l.Exact[strings.ToLower(surface)]&WVerbNoun != 0 {
 			c |= WVerbNoun
 		}
-		if l.ambig[id] {
+		if l.ambigD[id] {
 			if e, ok := l.Exact[strings.ToLower(surface)]; ok {
 				return e
 			}
 		}
 		return c
 	}
-	if l.ambig[id] {
+	if l.ambigD[id] {
 		if c, ok := l.Exact[strings.ToLower(surface)]; ok {
 			return c
 		}
@@ -446,7 +490,7 @@ func (l *Lexicon) TokenClass(id int32, surface string) WordClass {
 			return c
 		}
 	}
-	return l.Words[id]
+	return l.clsD[id]
 }
 
 // IDs fills buf with the word ids of tokens and returns it.
