@@ -56,10 +56,10 @@ type Lexicon struct {
 	surfaces map[int32]string
 	plain    map[int32]WordClass // classes of the unaccented spelling of a fold
 	// dense copies of the maps above, indexed by word id, for the hot path
-	trigD  [][]Trig
-	vtagsD []uint8
-	clsD   []WordClass
-	ambigD []bool
+	trigD    [][]Trig
+	vtagsD   []uint8
+	clsD     []WordClass
+	ambigD   []bool
 	Patterns []*Pattern
 	Triggers map[int32][]Trig // head word id → patterns
 	Dates    map[int32]DateWord
