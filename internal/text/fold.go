@@ -8,6 +8,12 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// asciiChars holds every ASCII character in order, so that folding one
+// returns a substring instead of allocating.
+const asciiChars = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f" +
+	"\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f" +
+	" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\x7f"
+
 // foldTable maps the runes of Latin-1 Supplement and Latin Extended-A/B to
 // their lower-case, accent-free form. It is computed once from Unicode
 // decompositions and never written after.
@@ -63,7 +69,7 @@ func FoldRune(r rune) (s string, ok bool) {
 		if 'A' <= r && r <= 'Z' {
 			r += 'a' - 'A'
 		}
-		return string(r), true
+		return asciiChars[r : r+1], true
 	case r < foldTableSize && r >= 0xC0:
 		return foldTable[r], true
 	}

@@ -64,9 +64,72 @@ func isApos(r rune) bool {
 
 func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
 
+// folder collects the folded forms of a text's tokens in one buffer, so
+// that tokenizing a document allocates once for all of them rather than once
+// per capitalised or accented word.
+type folder struct {
+	buf  []byte
+	refs []foldRef
+}
+
+type foldRef struct {
+	tok  int // index in the token slice
+	a, b int // range in buf
+}
+
+// fold records the folded form of w for token index tok; it returns w itself
+// when w is already folded (no copy needed).
+func (f *folder) fold(tok int, w string) (string, bool) {
+	i := 0
+	for ; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 || ('A' <= c && c <= 'Z') {
+			break
+		}
+	}
+	if i == len(w) {
+		return w, false
+	}
+	a := len(f.buf)
+	f.buf = append(f.buf, w[:i]...)
+	for _, r := range w[i:] {
+		if r < 0x80 {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			f.buf = append(f.buf, byte(r))
+			continue
+		}
+		if s, ok := FoldRune(r); ok {
+			f.buf = append(f.buf, s...)
+		}
+	}
+	f.refs = append(f.refs, foldRef{tok: tok, a: a, b: len(f.buf)})
+	return "", true
+}
+
+// finish gives the recorded tokens their folded forms, all substrings of one string.
+func (f *folder) finish(toks []Token) {
+	if len(f.refs) == 0 {
+		return
+	}
+	all := string(f.buf)
+	for _, r := range f.refs {
+		toks[r.tok].Fold = all[r.a:r.b]
+	}
+}
+
 // Tokenize appends the tokens of s to dst. base is the byte offset of s in
 // the article, so that token offsets point into the article text.
 func (tk *Tokenizer) Tokenize(dst []Token, s string, base int) []Token {
+	var fd folder
+	fd.buf = make([]byte, 0, len(s)/4+16)
+	dst = tk.tokenize(dst, s, base, &fd)
+	fd.finish(dst)
+	return dst
+}
+
+func (tk *Tokenizer) tokenize(dst []Token, s string, base int, fd *folder) []Token {
 	i := 0
 	var gapFlags uint8
 	newlines := 0
@@ -115,10 +178,11 @@ func (tk *Tokenizer) Tokenize(dst []Token, s string, base int) []Token {
 		flags := gapFlags
 		gapFlags, newlines = 0, 0
 		if kind == Word {
-			dst = tk.appendWord(dst, word, base+start, flags)
+			dst = tk.appendWord(dst, word, base+start, flags, fd)
 			continue
 		}
-		dst = append(dst, Token{Start: base + start, End: base + i, Text: word, Fold: Fold(word), Kind: kind, Flags: flags})
+		f, _ := fd.fold(len(dst), word)
+		dst = append(dst, Token{Start: base + start, End: base + i, Text: word, Fold: f, Kind: kind, Flags: flags})
 	}
 	return dst
 }
@@ -209,7 +273,7 @@ func wordFlags(w string) uint8 {
 
 // appendWord appends a written word, split into elision, clitic and
 // contraction parts as the language wants.
-func (tk *Tokenizer) appendWord(dst []Token, w string, off int, flags uint8) []Token {
+func (tk *Tokenizer) appendWord(dst []Token, w string, off int, flags uint8, fd *folder) []Token {
 	kind := Word
 	if r, _ := utf8.DecodeRuneInString(w); unicode.IsDigit(r) {
 		kind = Number
@@ -244,7 +308,7 @@ func (tk *Tokenizer) appendWord(dst []Token, w string, off int, flags uint8) []T
 				if len(f) > len(c) && f[len(f)-len(c):] == c {
 					cut := len(w) - cutLen(w, c)
 					if cut > 0 {
-						dst = append(dst, mkWord(w[:cut], off, flags, kind))
+						dst = append(dst, mkWord(w[:cut], off, flags, kind, len(dst), fd))
 						dst = append(dst, Token{Start: off + cut, End: off + len(w), Text: w[cut:], Fold: c, Kind: Word, Flags: FlagSplit})
 						return dst
 					}
@@ -262,12 +326,13 @@ func (tk *Tokenizer) appendWord(dst []Token, w string, off int, flags uint8) []T
 			}
 		}
 	}
-	return append(dst, mkWord(w, off, flags, kind))
+	return append(dst, mkWord(w, off, flags, kind, len(dst), fd))
 }
 
-func mkWord(w string, off int, flags uint8, kind Kind) Token {
-	t := Token{Start: off, End: off + len(w), Text: w, Fold: Fold(w), Kind: kind, Flags: flags | wordFlags(w)}
-	if len(t.Fold) > 2 && t.Fold[len(t.Fold)-1] == '.' {
+func mkWord(w string, off int, flags uint8, kind Kind, idx int, fd *folder) Token {
+	f, _ := fd.fold(idx, w)
+	t := Token{Start: off, End: off + len(w), Text: w, Fold: f, Kind: kind, Flags: flags | wordFlags(w)}
+	if len(w) > 2 && w[len(w)-1] == '.' {
 		t.Flags |= FlagAbbrev
 	}
 	return t

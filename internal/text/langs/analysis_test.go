@@ -228,3 +228,16 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/sentence")
 }
+
+func TestASCIIFold(t *testing.T) {
+	for r := rune(0); r < 0x80; r++ {
+		got, ok := text.FoldRune(r)
+		want := string(r)
+		if 'A' <= r && r <= 'Z' {
+			want = string(r + 'a' - 'A')
+		}
+		if !ok || got != want {
+			t.Fatalf("FoldRune(%q) = %q, want %q", r, got, want)
+		}
+	}
+}
