@@ -333,8 +333,10 @@ func (s *scratch) introduce(p *phrase) {
 			continue // "against 28 Peruvian officials"
 		}
 		// "sur l'ancien président": an adjective between the preposition and the phrase
-		if adj < 2 && s.toks[k].Kind == text.Word && s.cls[k] == 0 && s.mentAt[k] < 0 && !s.toks[k].Cap() &&
+		if adj < 2 && s.toks[k].Kind == text.Word && s.cls[k] == 0 && (s.mentAt[k] < 0 || s.ments[s.mentAt[k]].name) &&
+			(!s.toks[k].Cap() || k+1 == p.start && s.onlyKinds(p, lexicon.KindAgent)) &&
 			len(s.lex.TrigOf(s.ids[k])) == 0 && k > 0 && s.is(k-1, lexicon.WDet|lexicon.WPrep) {
+			// "sur l'ancien président", "a truce with Moslem forces"
 			adj++
 			continue
 		}

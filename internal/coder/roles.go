@@ -514,7 +514,10 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 	if tgtNP >= 0 && s.nps[tgtNP].placeOnly && !s.nps[tgtNP].has() {
 		tgtAsPlace = true // "bombed Aleppo": a city as the object is its country
 	}
-	if srcNP >= 0 && !g.noun && !g.participial {
+	switch {
+	case g.passive && tgtNP >= 0:
+		s.lastSubj = tgtNP // "indicted by the court and will resign": the subject goes on
+	case srcNP >= 0 && !g.noun && !g.participial && !g.passive:
 		s.lastSubj = srcNP
 	}
 	if srcNP < 0 && !g.noun && !g.passive && !g.participial && !direct && s.lex.Lang.Code != "en" {
@@ -539,6 +542,9 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 	if tgtNP >= 0 {
 		asPlace := tgtAsPlace && (p.Place || s.nps[tgtNP].prepTok >= 0 && s.is(s.nps[tgtNP].prepTok, lexicon.WPrepLoc) || !s.nps[tgtNP].has())
 		tgts = s.actorsOfGroup(tgtNP, asPlace, true)
+	}
+	if len(tgts) == 0 && p.NeedTgt {
+		return false // "; target": the pattern's own slot must have matched
 	}
 	if len(tgts) == 0 && tgtNP < 0 && !g.passive && !g.participial && !(p.Recip && len(srcs) >= 2) && !typedTarget(p) {
 		// no target in the frame: the first actor after the trigger in its clause
@@ -709,8 +715,8 @@ func (s *scratch) nounSource(g *vgroup, target int) int {
 			}
 			return s.subjectOf(&lg)
 		}
-		if s.npAt[k] >= 0 && !s.nps[s.npAt[k]].adjectival || s.punct(k) {
-			break // "held joint military exercises": an agent adjective does not stop the search
+		if s.npAt[k] >= 0 && !s.nps[s.npAt[k]].adjectival || s.punct(k) && s.fold(k) != "-" {
+			break // "held joint military exercises", "a multi-pronged attack": modifiers do not stop the search
 		}
 	}
 	return -1
@@ -820,8 +826,18 @@ func (s *scratch) actorsOfGroup(idx int, asPlace, forward bool) []model.Actor {
 		return nil
 	}
 	var out []model.Actor
-	for _, k := range s.coordinated(idx, forward) {
-		out = append(out, s.actorsOf(k, asPlace)...)
+	country := ""
+	for n, k := range s.coordinated(idx, forward) {
+		for _, a := range s.actorsOf(k, asPlace) {
+			if n == 0 && country == "" {
+				country = a.Country
+			}
+			if n > 0 && a.Country == "" && a.Agent != "" && country != "" && forward {
+				// "Israeli helicopters and tanks": the demonym qualifies both
+				a.Country, a.Code = country, country+a.Agent
+			}
+			out = append(out, a)
+		}
 	}
 	return out
 }
@@ -1012,7 +1028,7 @@ func futureCode(code string) string {
 
 func cooperative(code string) bool {
 	r := code[:2]
-	return r >= "04" && r <= "08"
+	return r >= "03" && r <= "08"
 }
 
 // subordinateBefore reports whether a subordinating word (that, que) lies
@@ -1029,6 +1045,8 @@ func (s *scratch) subordinateBefore(a, b int) bool {
 // refusalCode is the CAMEO code of refusing to do a cooperative act.
 func refusalCode(code string) string {
 	switch code[:2] {
+	case "03":
+		return "120" // "will not accept": a refusal
 	case "04":
 		return "125" // reject a proposal to meet
 	case "06":

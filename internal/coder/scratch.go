@@ -26,6 +26,9 @@ type scratch struct {
 	mainSubject int         // index in nps of the sentence's first subject, -1
 	tc, tcKnown bool        // the sentence is a title-case headline (computed once)
 	lastSubj    int         // index in nps of the last subject found, -1
+	lastPassive int         // token of the last passive participle, -1
+	// lastPassiveStart is where that participle's verb group starts.
+	lastPassiveStart int
 }
 
 func (s *scratch) reset(doc *text.Document, si int, lex *lexicon.Lexicon, ctx *articleContext) {

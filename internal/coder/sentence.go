@@ -36,6 +36,7 @@ func (c *Coder) codeSentence(s *scratch, out []model.Event, opt Options) []model
 		}
 	}
 	s.lastSubj = -1
+	s.lastPassive = -1
 	for i := 0; i < len(s.toks); i++ {
 		trigs := s.lex.TrigOf(s.ids[i])
 		if len(trigs) == 0 {
@@ -58,7 +59,7 @@ func (c *Coder) codeSentence(s *scratch, out []model.Event, opt Options) []model
 			if !p.Noun && t.Tags == 0 {
 				continue
 			}
-			if !p.Noun && s.adjectivalParticiple(i, t.Tags) {
+			if !p.Noun && s.adjectivalParticiple(i, t.Tags) && !s.coordinatedPassive(i, t.Tags) {
 				continue
 			}
 			end, ok := s.particles(p, i+1)
@@ -71,6 +72,13 @@ func (c *Coder) codeSentence(s *scratch, out []model.Event, opt Options) []model
 			} else {
 				g = s.verbGroup(i, t.Tags)
 				g.end = end
+				if s.coordinatedPassive(i, t.Tags) {
+					g.passive = true
+					g.start = s.lastPassiveStart
+				}
+				if g.passive {
+					s.lastPassive, s.lastPassiveStart = i, g.start
+				}
 				if p.Reflexive && !g.reflexive {
 					continue
 				}
@@ -562,4 +570,13 @@ func (s *scratch) subsumed(cd *candidate, opt Options) bool {
 		}
 	}
 	return false
+}
+
+// coordinatedPassive reports whether a bare participle is coordinated with a
+// passive verb before it: "were killed or wounded", "fueron detenidos y golpeados".
+func (s *scratch) coordinatedPassive(i int, tags uint8) bool {
+	if tags&text.VerbPP == 0 || i < 2 || !s.is(i-1, lexicon.WCoord) {
+		return false
+	}
+	return s.lastPassive == i-2
 }

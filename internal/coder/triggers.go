@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"strings"
+
 	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/text"
 )
@@ -22,6 +24,7 @@ type vgroup struct {
 	reflexive        bool
 	infinitive       bool
 	intent           bool // an infinitive after plan, decide, be ready to: announced
+	reduced          bool // an English participle right after its noun: "soldiers killed in"
 	relSubject       bool // introduced by a relative pronoun: "qui a rencontré"
 }
 
@@ -44,11 +47,11 @@ func (s *scratch) nounEvidence(i int, weak bool) bool {
 	if s.is(p, lexicon.WDet|lexicon.WPossessive) && !(s.is(p, lexicon.WPronObj) && s.is(p-1, lexicon.WPronSubj)) {
 		return true
 	}
-	if s.is(p, lexicon.WPrep) && !(s.lex.Lang.Code == "en" && s.fold(p) == "to") {
-		return true
+	if s.is(p, lexicon.WPrep) && !(s.lex.Lang.Code == "en" && s.fold(p) == "to" && s.verbTagsAt(i)&text.VerbInf != 0) {
+		return true // "conceded to demands": not an infinitive after "to"
 	}
-	if s.toks[p].Kind == text.Number || s.is(p, lexicon.WQuantity) {
-		return true
+	if (s.toks[p].Kind == text.Number || s.is(p, lexicon.WQuantity)) && s.mentAt[p] < 0 {
+		return true // not "An Ethiopian rebel group declared"
 	}
 	if s.lex.Lang.Code != "en" {
 		return false
@@ -133,11 +136,13 @@ func (s *scratch) verbGroup(head int, tags uint8) vgroup {
 		case c&lexicon.WPronSubj != 0 && lang == "en":
 			goto done // "It also condemned": it is the subject here
 		case c&lexicon.WPronObj != 0 && c&lexicon.WDet == 0, c&lexicon.WPronObj != 0 && k+1 < len(s.toks) && (s.is(k+1, lexicon.WAuxHave|lexicon.WAuxBe) || k+1 == head):
-		case c&lexicon.WAdv != 0 && c&lexicon.WPrep == 0:
+		case c&lexicon.WAdv != 0 && c&lexicon.WPrep == 0,
+			lang == "en" && c == 0 && len(s.fold(k)) > 4 && strings.HasSuffix(s.fold(k), "ly") && !lyAdjectives[s.fold(k)] && s.mentAt[k] < 0:
+			// "Turkey generously opened": an adverb
 		case lang == "en" && s.fold(k) == "to" && tags&text.VerbInf != 0:
 			g.infinitive = true
 			g.intent = s.intended(k - 1)
-			if g.mode == "" {
+			if g.mode == "" && !s.aspectual(k-1) {
 				g.mode = ModeFuture
 			}
 			k--
@@ -179,7 +184,7 @@ done:
 		// manifester. After "para", "pour", "afin de" it says the purpose of
 		// an act done ("se movilizaron para protestar"): done too.
 		g.infinitive = true
-		if g.mode == "" && !s.purpose(g.start-1) {
+		if g.mode == "" && !s.purpose(g.start-1) && !s.aspectual(g.start-1) {
 			g.mode = ModeFuture
 		}
 		g.intent = g.intent || s.intended(g.start-1)
@@ -198,6 +203,12 @@ done:
 				break
 			}
 		}
+	}
+	if lang == "en" && !hasBe && !hasHave && tags&text.VerbPP != 0 && tags&text.VerbFin != 0 && g.start == head && s.reducedRelative(head) {
+		// "There were 10 Russian soldiers killed in Ukraine", "a Hamas member
+		// jailed a year ago": a participle after its noun, with no object
+		g.participial = true
+		g.reduced = true
 	}
 	if lang == "en" && !hasBe && !hasHave && tags&text.VerbPP != 0 && g.start == head && head > 0 && s.fold(head-1) == "," {
 		for j := head + 1; j < len(s.toks) && j <= head+3; j++ {
@@ -274,7 +285,7 @@ func (s *scratch) idAt(k int) int32 {
 func (s *scratch) intended(k int) bool {
 	for j := k; j >= 0 && j > k-4; j-- {
 		if s.is(j, lexicon.WIntend) {
-			return true
+			return !s.is(j-1, lexicon.WDet|lexicon.WPossessive) // "its plans to sell" is a noun
 		}
 		switch s.fold(j) {
 		case "to", "de", "d'", "a", "se", "s'":
@@ -296,4 +307,55 @@ func (s *scratch) reportedBefore(k int) bool {
 		}
 	}
 	return false
+}
+
+// aspectual reports whether the words before an infinitive (from k
+// leftwards) are a verb of aspect whose infinitive is done: "continued to
+// send", "ha vuelto a atacar", "a recommencé à bombarder".
+func (s *scratch) aspectual(k int) bool {
+	for j := k; j >= 0 && j > k-3; j-- {
+		if s.is(j, lexicon.WAspect) {
+			return true
+		}
+		switch s.fold(j) {
+		case "to", "de", "d'", "a", "à":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// reducedRelative reports whether an English -ed form at i follows the noun
+// it qualifies and takes no object: the next word is a preposition, a time
+// word, a punctuation mark or the end ("soldiers killed in Ukraine",
+// "jailed a year ago").
+func (s *scratch) reducedRelative(i int) bool {
+	if i == 0 || s.npAt[i-1] < 0 || s.nps[s.npAt[i-1]].end != i || s.nps[s.npAt[i-1]].pronoun {
+		return false
+	}
+	// the noun must not be the sentence's subject: a verb comes before it
+	// ("There were ... soldiers killed", "released the mayor, ... jailed")
+	verbBefore := false
+	for k := s.nps[s.npAt[i-1]].start - 1; k >= 0; k-- {
+		if s.is(k, lexicon.WAuxBe|lexicon.WAuxHave) && !s.is(k, lexicon.WPrep) || s.verbTagsAt(k)&text.VerbFin != 0 && !s.nounEvidence(k, false) {
+			verbBefore = true
+			break
+		}
+	}
+	if !verbBefore {
+		return false
+	}
+	j := i + 1
+	if j >= len(s.toks) {
+		return true
+	}
+	if s.is(j, lexicon.WPrepAgent) {
+		return true
+	}
+	if s.is(j, lexicon.WPrep) && !s.is(j, lexicon.WDet) || s.punct(j) || s.is(j, lexicon.WTime) {
+		return true
+	}
+	// "a year ago", "last week": a time phrase, not an object
+	return s.is(j, lexicon.WDet) && j+1 < len(s.toks) && s.is(j+1, lexicon.WTime)
 }

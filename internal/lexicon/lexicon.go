@@ -412,7 +412,7 @@ func (l *Lexicon) addWords(line, where string) error {
 	}
 	for _, w := range words {
 		forms := []string{text.Fold(w)}
-		if name == "light" || name == "report" || name == "copula" || name == "intend" {
+		if name == "light" || name == "report" || name == "copula" || name == "intend" || name == "aspect" {
 			forms = forms[:0]
 			for _, f := range l.Lang.Morph.VerbForms(w) {
 				forms = append(forms, f.Form)

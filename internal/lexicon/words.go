@@ -40,6 +40,7 @@ const (
 	WCopula                            // être/ser/be as a main verb
 	WQuantity                          // cientos, milliers, thousands: "cientos de campesinos" is a subject
 	WIntend                            // plan, decide, prêt, dispuesto: an infinitive after them is an announced act
+	WAspect                            // continue, resume, volver: an infinitive after them is done
 )
 
 var wordClassNames = map[string]WordClass{
@@ -49,7 +50,7 @@ var wordClassNames = map[string]WordClass{
 	"pron_refl": WPronRefl, "pron_obj": WPronObj, "light": WLight, "adv": WAdv,
 	"possessive": WPossessive | WDet, "first_person": WFirstPerson, "report": WReport, "other": WOther,
 	"both": WBoth, "counterpart": WCounterpart, "connect": WConnect, "notverb": WVerbNoun,
-	"time": WTime, "copula": WCopula, "quantity": WQuantity, "intend": WIntend,
+	"time": WTime, "copula": WCopula, "quantity": WQuantity, "intend": WIntend, "aspect": WAspect,
 }
 
 // parseWords parses "class word | word ..." lines. Verb classes (light,
