@@ -81,7 +81,9 @@ func (s *scratch) findMentions() {
 			m := mention{start: i, end: bestEnd, ent0: best0, ent1: best1, place: -1}
 			m.kind = s.dominantKind(&m)
 			if s.firstNameBefore(&m) {
-				// "Michael Jordan", "Paris Hilton": a first name makes the country a surname
+				// "Michael Jordan", "the Montenegro Assembly": part of a longer name;
+				// not a place either
+				s.dropped = append(s.dropped, [2]int{i, bestEnd})
 				i = bestEnd
 				continue
 			}
@@ -101,7 +103,7 @@ func (s *scratch) findMentions() {
 	}
 	// places: capitalised runs the gazetteer knows, not already an actor
 	for i := 0; i < n; i++ {
-		if s.mentAt[i] >= 0 || !s.toks[i].Cap() || s.toks[i].Kind != text.Word {
+		if s.mentAt[i] >= 0 || !s.toks[i].Cap() || s.toks[i].Kind != text.Word || s.wasDropped(i) {
 			continue
 		}
 		best, bestPlace := -1, int32(-1)
@@ -290,4 +292,13 @@ func (s *scratch) titleCase() bool {
 	s.tc = words >= 4 && caps*10 >= words*7
 	s.tcKnown = true
 	return s.tc
+}
+
+func (s *scratch) wasDropped(i int) bool {
+	for _, d := range s.dropped {
+		if d[0] <= i && i < d[1] {
+			return true
+		}
+	}
+	return false
 }

@@ -90,6 +90,38 @@ func (s *scratch) buildPhrases() {
 	}
 }
 
+// placeAgents gives an agent named without a country the country of a
+// place right after it: "security forces in Guinea", "la police à Bogota".
+func (s *scratch) placeAgents() {
+	for k := range s.nps {
+		np := &s.nps[k]
+		if hasCountry(np) || !np.has() || np.end >= len(s.toks) || !s.is(np.end, lexicon.WPrepLoc) || s.is(np.start-1, lexicon.WPossessive) {
+			continue // not "su embajador en México": a possessive says whose
+		}
+		j := np.end + 1
+		for j < len(s.toks) && s.is(j, lexicon.WDet) && !s.is(j, lexicon.WPrep) {
+			j++
+		}
+		if j >= len(s.toks) || s.npAt[j] < 0 {
+			continue
+		}
+		pl := &s.nps[s.npAt[j]]
+		if !pl.placeOnly || pl.country == "" {
+			continue
+		}
+		for a := range np.actors {
+			switch np.actors[a].Agent {
+			case "", "IGO", "NGO", "IMG", "MNC":
+				continue // aid workers in Niger are not Nigerien
+			}
+			if np.actors[a].Country == "" {
+				np.actors[a].Country = pl.country
+				np.actors[a].Code = pl.country + np.actors[a].Agent
+			}
+		}
+	}
+}
+
 func (s *scratch) addPhrase(p phrase) {
 	idx := int32(len(s.nps))
 	s.nps = append(s.nps, p)

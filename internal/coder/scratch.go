@@ -21,6 +21,7 @@ type scratch struct {
 	nps         []phrase
 	npAt        []int32 // token -> index in nps, -1
 	entBuf      []int32
+	dropped     [][2]int // country mentions read as parts of longer names
 	evs         []candidate
 	best        []candidate // the best match of the current trigger word
 	mainSubject int         // index in nps of the sentence's first subject, -1
@@ -46,6 +47,7 @@ func (s *scratch) reset(doc *text.Document, si int, lex *lexicon.Lexicon, ctx *a
 	s.evs = s.evs[:0]
 	s.tcKnown = false
 	s.entBuf = s.entBuf[:0]
+	s.dropped = s.dropped[:0]
 	s.mentAt = grow32(s.mentAt, n)
 	s.npAt = grow32(s.npAt, n)
 }

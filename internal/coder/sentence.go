@@ -27,6 +27,7 @@ type candidate struct {
 func (c *Coder) codeSentence(s *scratch, out []model.Event, opt Options) []model.Event {
 	s.findMentions()
 	s.buildPhrases()
+	s.placeAgents()
 	s.mainSubject = -1
 	for k := range s.nps {
 		np := &s.nps[k]
