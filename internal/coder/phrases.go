@@ -352,6 +352,9 @@ func (s *scratch) connectorJoins(conn int, last lexicon.Kind, m *mention) bool {
 	case lexicon.KindDemonym:
 		// le ministre russe de l'Intérieur
 		return m.kind == lexicon.KindPortfolio
+	case lexicon.KindPerson:
+		// "King Hassan of Morocco", "le roi Mohammed VI du Maroc"
+		return s.toks[conn].Fold != "'s" && (m.kind == lexicon.KindCountry || m.kind == lexicon.KindCapital)
 	}
 	return false
 }
@@ -487,6 +490,15 @@ func (s *scratch) resolve(p *phrase) {
 	}
 	if p.counterpart {
 		title = true
+		onlyPlaceLike = false
+	}
+	if s.ethnic(p.start) && len(countries) > 0 && personActor == nil && org == "" {
+		// "ethnic Albanians", "los indígenas de origen..." name a people, not a state:
+		// where they live decides their country
+		countries = nil
+		if agent == "" {
+			agent = "CVL"
+		}
 		onlyPlaceLike = false
 	}
 	txt, st, en := s.span(p.start, p.end)
@@ -701,4 +713,14 @@ func (s *scratch) agentFollows(i int) bool {
 	}
 	k := s.kindAt(m.end)
 	return k == lexicon.KindAgent || k == lexicon.KindTitle || k == lexicon.KindPortfolio
+}
+
+// ethnic reports whether the word before a phrase makes its demonym an
+// ethnic group: "ethnic Albanians", "les Kurdes d'origine", "étnicos".
+func (s *scratch) ethnic(start int) bool {
+	switch s.fold(start - 1) {
+	case "ethnic", "ethnique", "ethniques", "etnico", "etnicos", "etnica", "etnicas":
+		return true
+	}
+	return false
 }
