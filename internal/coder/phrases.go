@@ -95,18 +95,34 @@ func (s *scratch) buildPhrases() {
 func (s *scratch) placeAgents() {
 	for k := range s.nps {
 		np := &s.nps[k]
-		if hasCountry(np) || !np.has() || np.end >= len(s.toks) || !s.is(np.end, lexicon.WPrepLoc) || s.is(np.start-1, lexicon.WPossessive) {
+		if hasCountry(np) || !np.has() || np.end >= len(s.toks) || s.is(np.start-1, lexicon.WPossessive) {
 			continue // not "su embajador en México": a possessive says whose
 		}
+		from := s.fold(np.end) == "from"
+		if !s.is(np.end, lexicon.WPrepLoc) && !from {
+			continue
+		}
 		j := np.end + 1
-		for j < len(s.toks) && s.is(j, lexicon.WDet) && !s.is(j, lexicon.WPrep) {
+		for j < len(s.toks) && (s.is(j, lexicon.WDet|lexicon.WQuantity) || s.toks[j].Kind == text.Number) && !s.is(j, lexicon.WPrep) {
 			j++
 		}
 		if j >= len(s.toks) || s.npAt[j] < 0 {
 			continue
 		}
 		pl := &s.nps[s.npAt[j]]
-		if !pl.placeOnly || pl.country == "" {
+		country := pl.country
+		if from && !pl.placeOnly {
+			// "doctors from two American aid groups", "officials from Iran"
+			for _, a := range pl.actors {
+				if a.Country != "" {
+					country = a.Country
+					break
+				}
+			}
+		} else if !pl.placeOnly {
+			continue
+		}
+		if country == "" {
 			continue
 		}
 		for a := range np.actors {
@@ -115,8 +131,8 @@ func (s *scratch) placeAgents() {
 				continue // aid workers in Niger are not Nigerien
 			}
 			if np.actors[a].Country == "" {
-				np.actors[a].Country = pl.country
-				np.actors[a].Code = pl.country + np.actors[a].Agent
+				np.actors[a].Country = country
+				np.actors[a].Code = country + np.actors[a].Agent
 			}
 		}
 	}

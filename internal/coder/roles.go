@@ -1096,13 +1096,26 @@ func (s *scratch) anyTargetAfter(g *vgroup, srcNP int) int {
 			continue
 		}
 		if np.has() && !np.placeOnly && hasCountry(np) {
-			return int(idx) // an agent with no country ("its troops", "the embassy") is left alone
+			return int(idx)
+		}
+		if np.has() && !np.placeOnly && np.prepTok >= 0 && relational(s.fold(np.prepTok)) && !s.is(np.start-1, lexicon.WPossessive) {
+			return int(idx) // "demands from Shona rebels", "a truce with Moslem forces"; not "its troops"
 		}
 		if np.placeOnly && np.country != "" && np.prepTok >= 0 && directional(s.fold(np.prepTok)) {
 			return int(idx) // "withdraw from Lebanon", "evacuated to Cyprus"; not "in Cairo"
 		}
 	}
 	return -1
+}
+
+// relational reports whether a preposition introduces the other party of
+// an act: from, with, against, by.
+func relational(f string) bool {
+	switch f {
+	case "from", "with", "against", "by", "de", "avec", "contre", "par", "con", "contra", "por":
+		return true
+	}
+	return false
 }
 
 // directional reports whether a preposition points at a place as the
