@@ -52,7 +52,7 @@ func (s *scratch) buildPhrases() {
 				continue
 			}
 			p.start, p.end = i, m.end
-		case s.is(i, lexicon.WPronSubj) && !s.toks[i].Cap() || s.is(i, lexicon.WPronSubj) && (i == 0 || s.punct(i-1)):
+		case (s.is(i, lexicon.WPronSubj) && !s.toks[i].Cap() || s.is(i, lexicon.WPronSubj) && (i == 0 || s.punct(i-1))) && !s.timeAfter(i):
 			p.start, p.end, p.pronoun = i, i+1, true
 		case s.is(i, lexicon.WBoth) && i+1 < n && s.isCountryNoun(i+1):
 			p.start, p.end, p.both = i, i+2, true
@@ -739,4 +739,17 @@ func (s *scratch) ethnic(start int) bool {
 		return true
 	}
 	return false
+}
+
+// timeAfter: "este domingo", "cette semaine": a demonstrative before a time
+// word is a determiner, not a pronoun.
+func (s *scratch) timeAfter(i int) bool {
+	if i+1 >= len(s.toks) {
+		return false
+	}
+	if s.is(i+1, lexicon.WTime) {
+		return true
+	}
+	w, ok := s.lex.Dates[s.ids[i+1]]
+	return ok && (w.Kind == lexicon.DateMonth || w.Kind == lexicon.DateWeekday || w.Kind == lexicon.DateUnit)
 }

@@ -494,6 +494,9 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 		if g.mode == "" {
 			g.mode = s.governingMode(g.head)
 		}
+		if s.without(g.head) {
+			g.negated = true // "sin incidentes", "sans violence", "without clashes"
+		}
 	case g.passive && direct:
 		srcNP = s.agentAfter(g.end)
 		tgtNP = s.subjectOf(g)
@@ -563,6 +566,12 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 	code := p.Code
 	if (g.passive || g.participial) && p.Passive != "" {
 		code = p.Passive
+	}
+	if g.purpose && g.mode == "" && cooperative(code) {
+		// "multiplient les initiatives pour approfondir leurs relations": a
+		// cooperative aim is not yet done; "marcharon para exigir",
+		// "disparó para dispersar" describe the act itself
+		g.mode = ModeFuture
 	}
 	switch {
 	case g.mode == ModeFuture && (strings.HasPrefix(code, "03") || strings.HasPrefix(code, "13")):
@@ -1133,6 +1142,21 @@ func typedTarget(p *lexicon.Pattern) bool {
 	for i := range p.Frame {
 		if p.Frame[i].Kind == lexicon.ElemTarget && len(p.Frame[i].Agents) > 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// without reports whether a noun at i is governed by "sin", "sans" or
+// "without" (past its determiners and adjectives).
+func (s *scratch) without(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch s.fold(k) {
+		case "sin", "sans", "without":
+			return true
+		}
+		if !s.is(k, lexicon.WDet|lexicon.WQuantity) && !(s.toks[k].Kind == text.Word && s.cls[k] == 0 && s.mentAt[k] < 0) {
+			return false
 		}
 	}
 	return false

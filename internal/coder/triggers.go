@@ -24,6 +24,7 @@ type vgroup struct {
 	reflexive        bool
 	infinitive       bool
 	intent           bool // an infinitive after plan, decide, be ready to: announced
+	purpose          bool // an infinitive after para, pour, afin de: the aim of an act
 	reduced          bool // an English participle right after its noun: "soldiers killed in"
 	relSubject       bool // introduced by a relative pronoun: "qui a rencontré"
 }
@@ -47,8 +48,9 @@ func (s *scratch) nounEvidence(i int, weak bool) bool {
 	if s.is(p, lexicon.WDet|lexicon.WPossessive) && !(s.is(p, lexicon.WPronObj) && s.is(p-1, lexicon.WPronSubj)) {
 		return true
 	}
-	if s.is(p, lexicon.WPrep) && !(s.lex.Lang.Code == "en" && s.fold(p) == "to" && s.verbTagsAt(i)&text.VerbInf != 0) {
-		return true // "conceded to demands": not an infinitive after "to"
+	if s.is(p, lexicon.WPrep) && !(s.lex.Lang.Code == "en" && s.fold(p) == "to" && s.verbTagsAt(i)&text.VerbInf != 0) &&
+		!(s.lex.Lang.Code != "en" && s.verbTagsAt(i)&text.VerbInf != 0) {
+		return true // "conceded to demands"; but "para protestar", "pour exiger" are infinitives
 	}
 	if (s.toks[p].Kind == text.Number || s.is(p, lexicon.WQuantity)) && s.mentAt[p] < 0 {
 		return true // not "An Ethiopian rebel group declared"
@@ -184,7 +186,8 @@ done:
 		// manifester. After "para", "pour", "afin de" it says the purpose of
 		// an act done ("se movilizaron para protestar"): done too.
 		g.infinitive = true
-		if g.mode == "" && !s.purpose(g.start-1) && !s.aspectual(g.start-1) {
+		g.purpose = s.purpose(g.start - 1)
+		if g.mode == "" && !g.purpose && !s.aspectual(g.start-1) {
 			g.mode = ModeFuture
 		}
 		g.intent = g.intent || s.intended(g.start-1)
@@ -234,7 +237,7 @@ func frenchNegAfterAux(f string) bool {
 func (s *scratch) purpose(k int) bool {
 	switch s.fold(k) {
 	case "para", "pour":
-		return true
+		return !s.is(k-1, lexicon.WIntend) // not "dispuesto para negociar"
 	case "de":
 		return s.fold(k-1) == "afin"
 	}
