@@ -60,11 +60,12 @@ func newArticleContext(doc *text.Document, lex *lexicon.Lexicon, pub time.Time) 
 	return c
 }
 
-// current reports whether a dated entry holds at the article's date; with no
-// date, open-ended roles hold.
+// current reports whether a dated entry holds at the article's date. With no
+// date every role holds, and pickEntry prefers the latest: "Bush" in an
+// undated text is still American.
 func (c *articleContext) current(e *lexicon.Entry) bool {
 	if c.date == 0 {
-		return e.Until == 0
+		return true
 	}
 	return (e.From == 0 || e.From <= c.date) && (e.Until == 0 || c.date <= e.Until)
 }

@@ -404,6 +404,13 @@ func (s *scratch) introduce(p *phrase) {
 		if s.is(k, lexicon.WConnect) && k > 0 && (s.is(k-1, lexicon.WQuantity) || s.toks[k-1].Kind == text.Number) {
 			p.prepTok = -1
 		}
+		// "killing about 20 people", "over 300 soldiers": an approximation, not a preposition
+		if k+1 < p.start && (s.toks[k+1].Kind == text.Number || s.is(k+1, lexicon.WQuantity)) {
+			switch s.fold(k) {
+			case "about", "around", "over", "under", "some", "nearly", "almost":
+				p.prepTok = -1
+			}
+		}
 	}
 	if k >= 0 && s.toks[k].Fold == "'s" {
 		p.prepTok = k
