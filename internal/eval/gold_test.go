@@ -18,11 +18,12 @@ import (
 // drops below them is a regression. They sit a little under what the coder
 // scores, so that noise in one record does not fail the build.
 var floors = map[string]struct{ p, f1 float64 }{
-	"seeds.fr.jsonl":               {0.0, 0.0},
-	"petr2_gsr.jsonl":              {0.0, 0.0},
-	"plover_gsr.jsonl":             {0.0, 0.0},
-	"es_validation_1018.jsonl":     {0.0, 0.0},
-	"conflibert_cameo_class.jsonl": {0.0, 0.0},
+	"seeds.fr.jsonl":                {0.90, 0.82},
+	"petr2_gsr.jsonl":               {0.65, 0.63},
+	"plover_gsr.jsonl":              {0.57, 0.58},
+	"es_validation_1018.jsonl":      {0.60, 0.54},
+	"conflibert_cameo_class.jsonl":  {0.72, 0.74},
+	"cameo_codebook_examples.jsonl": {0.69, 0.70},
 }
 
 func TestGoldFloors(t *testing.T) {
