@@ -3,17 +3,19 @@ package coder
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/model"
 	"github.com/dyad-events/dyad/internal/refdata"
 	"github.com/dyad-events/dyad/internal/text"
+	"github.com/dyad-events/dyad/internal/text/langs"
 )
 
 // benchDocs analyses the seed articles (bundled with the CLI's samples) once.
 func benchDocs(b *testing.B) ([]*text.Document, int) {
-	c, an := testCoder(b)
-	_ = c
+	_, an := testCoder(b)
 	dir := filepath.Join(refdata.RepoRoot(), "internal", "cli", "samples")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if len(files) == 0 {
@@ -36,41 +38,102 @@ func benchDocs(b *testing.B) ([]*text.Document, int) {
 	return docs, n
 }
 
-// BenchmarkCode measures the coder alone on analysed sentences: the figure
-// docs/PERFORMANCE.md reports as sentences per second on one core.
-func BenchmarkCode(b *testing.B) {
-	c, _ := testCoder(b)
-	docs, n := benchDocs(b)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			c.Code(d, Options{})
+// caseDocs makes articles of ten sentences each from a language's case
+// sentences (testdata/cases_<lang>.txt): news sentences of every kind the
+// coder knows, in that language.
+func caseDocs(b *testing.B, lang string) ([]*text.Document, int) {
+	_, an := testCoder(b)
+	cs := readCases(b, filepath.Join("testdata", "cases_"+lang+".txt"), lang)
+	var docs []*text.Document
+	n := 0
+	for i := 0; i < len(cs); i += 10 {
+		var sb strings.Builder
+		for j := i; j < i+10 && j < len(cs); j++ {
+			sb.WriteString(cs[j].text)
+			sb.WriteString("\n\n")
 		}
+		doc, err := an.Analyze(&model.Article{ID: lang, Text: sb.String(), Published: cs[i].date}, text.Options{Lang: lang})
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc)
+		n += len(doc.Sentences)
 	}
-	b.StopTimer()
+	return docs, n
+}
+
+func reportPerSentence(b *testing.B, n int) {
 	perSent := float64(b.Elapsed().Nanoseconds()) / float64(b.N*n)
 	b.ReportMetric(1e9/perSent, "sentences/s")
 	b.ReportMetric(perSent, "ns/sentence")
 }
 
-// BenchmarkAnalyzeAndCode measures text analysis and coding together.
-func BenchmarkAnalyzeAndCode(b *testing.B) {
-	c, an := testCoder(b)
-	docs, n := benchDocs(b)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			doc, err := an.Analyze(d.Article, text.Options{Lang: d.Lang.Code})
-			if err != nil {
-				b.Fatal(err)
+// BenchmarkCode measures the coder alone on analysed sentences: the figure
+// docs/PERFORMANCE.md reports as sentences per second on one core. "seeds"
+// is the two French seed articles; en, fr and es are the construction cases.
+func BenchmarkCode(b *testing.B) {
+	sets := []string{"seeds", "en", "fr", "es"}
+	for _, set := range sets {
+		b.Run(set, func(b *testing.B) {
+			c, _ := testCoder(b)
+			var docs []*text.Document
+			var n int
+			if set == "seeds" {
+				docs, n = benchDocs(b)
+			} else {
+				docs, n = caseDocs(b, set)
 			}
-			c.Code(doc, Options{})
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				for _, d := range docs {
+					c.Code(d, Options{})
+				}
+			}
+			b.StopTimer()
+			reportPerSentence(b, n)
+		})
+	}
+}
+
+// BenchmarkAnalyzeAndCode measures text analysis and coding together, from
+// the article's raw text to its events.
+func BenchmarkAnalyzeAndCode(b *testing.B) {
+	for _, set := range []string{"seeds", "en", "fr", "es"} {
+		b.Run(set, func(b *testing.B) {
+			c, an := testCoder(b)
+			var docs []*text.Document
+			var n int
+			if set == "seeds" {
+				docs, n = benchDocs(b)
+			} else {
+				docs, n = caseDocs(b, set)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				for _, d := range docs {
+					doc, err := an.Analyze(d.Article, text.Options{Lang: d.Lang.Code})
+					if err != nil {
+						b.Fatal(err)
+					}
+					c.Code(doc, Options{})
+				}
+			}
+			b.StopTimer()
+			reportPerSentence(b, n)
+		})
+	}
+}
+
+// BenchmarkLoad measures loading every lexicon (actors, places, patterns of
+// the three languages) from the embedded files: the start-up cost of a run.
+func BenchmarkLoad(b *testing.B) {
+	ls := langs.All()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := lexicon.Load(ls, lexicon.Options{}); err != nil {
+			b.Fatal(err)
 		}
 	}
-	b.StopTimer()
-	perSent := float64(b.Elapsed().Nanoseconds()) / float64(b.N*n)
-	b.ReportMetric(1e9/perSent, "sentences/s")
-	b.ReportMetric(perSent, "ns/sentence")
 }

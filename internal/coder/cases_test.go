@@ -62,7 +62,7 @@ type caseSentence struct {
 //	! SRC TGT CODE          an event that must not be coded
 //	?= SRC TGT CODE         an event that should be coded but is known to be missed (logged)
 //	= none                  no event at all
-func readCases(t *testing.T, path string, lang string) []caseSentence {
+func readCases(t testing.TB, path string, lang string) []caseSentence {
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
