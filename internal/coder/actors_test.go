@@ -71,6 +71,13 @@ func TestActorPhrases(t *testing.T) {
 		{"en", "Rashid Nurgaliyev spoke.", d2010, "RUSGOV"},
 		{"en", "Rashid Nurgaliyev spoke.", d2024, ""},
 		{"fr", "Le ministre Kolokoltsev est arrivé.", d2024, "RUSGOV"},
+		// with no date, a person's latest role: Bush is still American
+		{"en", "The Bush administration declared that China must act.", time.Time{}, "USAGOV CHN"},
+		{"en", "The Bush administration declared that China must act.", d2024, "GOV CHN"},
+		{"en", "Barack Obama spoke.", time.Time{}, "USAGOV"},
+		{"en", "Barack Obama spoke.", d2024, ""},
+		// a body lends no country to an agent named without one
+		{"es", "que el FMI otorgó un préstamo, miles de trabajadores protestaron.", d2024, "IGOIMF LAB"},
 	}
 	for _, c := range cases {
 		got := strings.Join(resolveCodes(t, c.lang, c.phrase, c.date), " ")

@@ -343,7 +343,8 @@ func (s *scratch) adjacentJoins(prev, next lexicon.Kind) bool {
 	case lexicon.KindOrg, lexicon.KindGroup:
 		return next == lexicon.KindTitle || next == lexicon.KindAgent || next == lexicon.KindDemonym
 	case lexicon.KindPerson:
-		return next == lexicon.KindDemonym
+		// "the Bush administration", "the Maduro regime": a leader's name before an agent
+		return next == lexicon.KindDemonym || s.lex.Lang.Code == "en" && next == lexicon.KindAgent
 	}
 	return false
 }

@@ -375,6 +375,9 @@ func (s *scratch) subjectOf(g *vgroup) int {
 	// , soulignant que / , accueilli par: the subject of the clause before
 	// (the last subject found in the sentence), else the main subject
 	if b >= 0 && s.fold(b) == "," && (g.participial || s.isGerundOrParticiple(g)) {
+		if m := s.mainSubject; m >= 0 && s.nps[m].start < g.start && (s.lastSubj < 0 || s.nps[s.lastSubj].start < s.nps[m].start) {
+			return m // "Tras anunciarse que el FMI otorgó ..., miles de trabajadores iniciaron ..., exigiendo"
+		}
 		if s.lastSubj >= 0 && s.nps[s.lastSubj].start < g.start {
 			return s.lastSubj
 		}

@@ -32,8 +32,13 @@ func (c *Coder) codeSentence(s *scratch, out []model.Event, opt Options) []model
 	for k := range s.nps {
 		np := &s.nps[k]
 		if np.prepTok < 0 && (np.has() || np.pronoun) && !np.adjectival {
-			s.mainSubject = k
-			break
+			if s.mainSubject < 0 {
+				s.mainSubject = k
+			}
+			if !s.inFrontedClause(np.start) {
+				s.mainSubject = k
+				break
+			}
 		}
 	}
 	s.lastSubj = -1
@@ -352,8 +357,12 @@ func (s *scratch) homeCountry() string {
 	one := func(add func(func(string))) string {
 		c, n := "", 0
 		add(func(x string) {
-			if x == "" || x == "IGO" || x == "NGO" || x == "IMG" || x == "MNC" || x == c {
+			if len(x) < 3 || x == c {
 				return
+			}
+			switch x[:3] {
+			case "IGO", "NGO", "IMG", "MNC":
+				return // a body, not a country: "el FMI" lends no country to "trabajadores"
 			}
 			c = x
 			n++
@@ -580,4 +589,18 @@ func (s *scratch) coordinatedPassive(i int, tags uint8) bool {
 		return false
 	}
 	return s.lastPassive == i-2
+}
+
+// inFrontedClause reports whether token i lies in a subordinate clause
+// opened since the start of the sentence or the last comma ("Pocas horas
+// después de anunciarse que el FMI otorgó un préstamo, miles de trabajadores
+// iniciaron ...": the FMI is not the sentence's subject).
+func (s *scratch) inFrontedClause(i int) bool {
+	k := i - 1
+	for ; k >= 0 && s.fold(k) != ","; k-- {
+	}
+	if k >= 0 {
+		return false // only a clause the sentence opens on
+	}
+	return s.subordinateBefore(0, i)
 }
