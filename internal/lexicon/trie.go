@@ -36,6 +36,11 @@ type Trie struct {
 	next  map[uint64]int32 // (node, word) -> child node
 	terms map[int32][]int32
 	nodes int32
+	// first[w] tells whether word w starts a phrase, and term[n] whether
+	// node n ends one: most words of a sentence start nothing, and these
+	// spare the map lookups.
+	first []bool
+	term  []bool
 }
 
 func newTrie() *Trie { return &Trie{next: map[uint64]int32{}, terms: map[int32][]int32{}, nodes: 1} }
@@ -43,6 +48,12 @@ func newTrie() *Trie { return &Trie{next: map[uint64]int32{}, terms: map[int32][
 func key(node, word int32) uint64 { return uint64(uint32(node))<<32 | uint64(uint32(word)) }
 
 func (t *Trie) insert(words []int32, entry int32) {
+	if len(words) > 0 && words[0] >= 0 {
+		for int(words[0]) >= len(t.first) {
+			t.first = append(t.first, false)
+		}
+		t.first[words[0]] = true
+	}
 	node := int32(0)
 	for _, w := range words {
 		k := key(node, w)
@@ -60,12 +71,19 @@ func (t *Trie) insert(words []int32, entry int32) {
 		}
 	}
 	t.terms[node] = append(t.terms[node], entry)
+	for int(node) >= len(t.term) {
+		t.term = append(t.term, false)
+	}
+	t.term[node] = true
 }
 
 // Walk calls fn for every phrase of the trie that starts at ids[i], shortest
 // first, with the end (exclusive) and the entries of the phrase. fn returns
 // false to stop.
 func (t *Trie) Walk(ids []int32, i int, fn func(end int, entries []int32) bool) {
+	if i >= len(ids) || ids[i] < 0 || int(ids[i]) >= len(t.first) || !t.first[ids[i]] {
+		return
+	}
 	node := int32(0)
 	for j := i; j < len(ids); j++ {
 		if ids[j] == NoWord {
@@ -76,6 +94,9 @@ func (t *Trie) Walk(ids []int32, i int, fn func(end int, entries []int32) bool) 
 			return
 		}
 		node = child
+		if int(node) >= len(t.term) || !t.term[node] {
+			continue
+		}
 		if es, ok := t.terms[node]; ok {
 			if !fn(j+1, es) {
 				return
