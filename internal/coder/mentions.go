@@ -123,7 +123,7 @@ func (s *scratch) findMentions() {
 		for k >= 0 && s.is(k, lexicon.WDet) && !s.is(k, lexicon.WPrep) {
 			k--
 		}
-		afterPrep := k >= 0 && s.is(k, lexicon.WPrep)
+		afterPrep := k >= 0 && (s.is(k, lexicon.WPrep) || s.toks[i].Flags&text.FlagUpper == 0 && !s.titleCase() && s.placeVerb(k))
 		if best > 0 && afterPrep && !s.is(i, lexicon.WDet|lexicon.WPrep|lexicon.WPronSubj|lexicon.WCoord) {
 			s.addMention(mention{start: i, end: best, kind: lexicon.KindPlace, place: bestPlace})
 			i = best - 1
@@ -297,6 +297,23 @@ func (s *scratch) titleCase() bool {
 func (s *scratch) wasDropped(i int) bool {
 	for _, d := range s.dropped {
 		if d[0] <= i && i < d[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// placeVerb reports whether the word at k is a verb whose object may be a
+// place: one that visits (a pattern with the place option) or attacks,
+// bombs, captures (roots 18-20). "Russia bombed Aleppo": Aleppo is a place
+// here, where "met López" is a name.
+func (s *scratch) placeVerb(k int) bool {
+	for _, t := range s.lex.TrigOf(s.ids[k]) {
+		p := s.lex.Patterns[t.Pattern]
+		if p.Noun || t.Tags == 0 {
+			continue
+		}
+		if p.Place || p.Code >= "18" && p.Code < "21" {
 			return true
 		}
 	}
