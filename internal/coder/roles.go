@@ -294,6 +294,9 @@ func (s *scratch) subjectBefore(pos int) int {
 			}
 			continue
 		}
+		if k == pos-1 && s.fold(k) == "\"" && k > 0 && s.npAt[k-1] >= 0 {
+			continue // Álvarez "a exprimé la volonté ...": a quotation opening on the verb
+		}
 		if s.hardBoundary(k) {
 			// "Los campesinos, que reclaman ..., bloquearon": skip the relative
 			// clause back to its antecedent
