@@ -717,10 +717,10 @@ func (s *scratch) nounSource(g *vgroup, target int) int {
 			cg := s.verbGroup(k, s.lex.VerbTagsOf(s.ids[k]))
 			return s.subjectOf(&cg)
 		}
-		if !s.is(k, lexicon.WLight) && len(s.lex.TrigOf(s.ids[k])) > 0 && !s.triggerIsNoun(k, s.lex.TrigOf(s.ids[k])) {
+		if !s.is(k, lexicon.WLight|lexicon.WIntend) && len(s.lex.TrigOf(s.ids[k])) > 0 && !s.triggerIsNoun(k, s.lex.TrigOf(s.ids[k])) {
 			break // "ont appelé à une grève": another verb governs the noun
 		}
-		if s.is(k, lexicon.WLight) {
+		if s.is(k, lexicon.WLight|lexicon.WIntend) { // "ont annoncé une grève": the announcer's
 			lg := s.verbGroup(k, s.lex.VerbTagsOf(s.ids[k]))
 			if lg.negated {
 				g.negated = true
@@ -928,6 +928,9 @@ func (s *scratch) governingMode(head int) string {
 		}
 		if s.is(k, lexicon.WModal) {
 			return ModeHypothetical
+		}
+		if s.is(k, lexicon.WIntend) {
+			return ModeFuture // "anunció una marcha", "prepara nuevas protestas": announced, not done
 		}
 		tags := s.lex.VerbTagsOf(s.ids[k])
 		for _, t := range s.lex.TrigOf(s.ids[k]) {
