@@ -62,6 +62,14 @@ func caseDocs(b *testing.B, lang string) ([]*text.Document, int) {
 	return docs, n
 }
 
+// benchSet is the seed articles ("seeds") or a language's cases.
+func benchSet(b *testing.B, set string) ([]*text.Document, int) {
+	if set == "seeds" {
+		return benchDocs(b)
+	}
+	return caseDocs(b, set)
+}
+
 func reportPerSentence(b *testing.B, n int) {
 	perSent := float64(b.Elapsed().Nanoseconds()) / float64(b.N*n)
 	b.ReportMetric(1e9/perSent, "sentences/s")
@@ -72,17 +80,10 @@ func reportPerSentence(b *testing.B, n int) {
 // docs/PERFORMANCE.md reports as sentences per second on one core. "seeds"
 // is the two French seed articles; en, fr and es are the construction cases.
 func BenchmarkCode(b *testing.B) {
-	sets := []string{"seeds", "en", "fr", "es"}
-	for _, set := range sets {
+	for _, set := range []string{"seeds", "en", "fr", "es"} {
 		b.Run(set, func(b *testing.B) {
 			c, _ := testCoder(b)
-			var docs []*text.Document
-			var n int
-			if set == "seeds" {
-				docs, n = benchDocs(b)
-			} else {
-				docs, n = caseDocs(b, set)
-			}
+			docs, n := benchSet(b, set)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
@@ -102,13 +103,7 @@ func BenchmarkAnalyzeAndCode(b *testing.B) {
 	for _, set := range []string{"seeds", "en", "fr", "es"} {
 		b.Run(set, func(b *testing.B) {
 			c, an := testCoder(b)
-			var docs []*text.Document
-			var n int
-			if set == "seeds" {
-				docs, n = benchDocs(b)
-			} else {
-				docs, n = caseDocs(b, set)
-			}
+			docs, n := benchSet(b, set)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
