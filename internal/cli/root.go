@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -36,6 +37,7 @@ type env struct {
 	db             string
 	lexicon        string
 	verbose        bool
+	cpuProfile     string // a file for a CPU profile of the run (for developers)
 	log            *slog.Logger
 	failed         bool // set when an input failed but the batch went on
 }
@@ -48,6 +50,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	var profiling *os.File
 	root := &cobra.Command{
 		Use:   "dyad",
 		Short: "dyad turns news into political event data: who did what to whom, when and where",
@@ -63,6 +66,19 @@ by many articles, and stores it for querying and export.`,
 				level = slog.LevelDebug
 			}
 			e.log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+			if e.cpuProfile != "" {
+				f, err := os.Create(e.cpuProfile)
+				if err != nil {
+					e.log.Warn("no CPU profile", "err", err)
+					return
+				}
+				if err := pprof.StartCPUProfile(f); err != nil {
+					e.log.Warn("no CPU profile", "err", err)
+					f.Close()
+					return
+				}
+				profiling = f
+			}
 		},
 	}
 	root.SetIn(stdin)
@@ -72,9 +88,15 @@ by many articles, and stores it for querying and export.`,
 	pf.StringVar(&e.db, "db", "", "database: a SQLite file (default $DYAD_DB or the user data directory)")
 	pf.StringVar(&e.lexicon, "lexicon", os.Getenv("DYAD_LEXICON"), "a lexicon overlay directory (docs/LEXICON.md)")
 	pf.BoolVarP(&e.verbose, "verbose", "v", false, "log what dyad does")
+	pf.StringVar(&e.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
+	_ = pf.MarkHidden("cpuprofile")
 	root.AddCommand(versionCmd(e), codeCmd(e), evalCmd(e), ingestCmd(e), eventsCmd(e), demoCmd(e), actorsCmd(e), dyadsCmd(e), watchCmd(e), exportCmd(e), serveCmd(e))
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
+	if profiling != nil {
+		pprof.StopCPUProfile()
+		profiling.Close()
+	}
 	switch {
 	case err == nil && e.failed:
 		return exitFailed
