@@ -371,6 +371,20 @@ func (s *scratch) subjectOf(g *vgroup) int {
 			return int(s.npAt[k])
 		}
 	}
+	// "a cargo plane flying from Karachi", "protesters carrying banners": an
+	// English -ing form right after a noun modifies that noun, which is its
+	// subject (none, if the noun is no actor)
+	if b >= 0 && b == g.head-1 && s.lex.Lang.Code == "en" && s.isGerund(g) {
+		if idx := s.npAt[b]; idx >= 0 && s.nps[idx].end == g.head && !s.nps[idx].placeOnly && s.nps[idx].prepTok < 0 {
+			if s.nps[idx].pronoun {
+				return -1
+			}
+			return int(idx)
+		}
+		if s.toks[b].Kind == text.Word && (s.cls[b] == 0 || s.cls[b] == lexicon.WVerbNoun) && s.mentAt[b] < 0 && len(s.lex.TrigOf(s.ids[b])) == 0 {
+			return -1
+		}
+	}
 	// X a rencontré Y et a signé: the subject of the previous verb
 	if b >= 0 && s.is(b, lexicon.WCoord) && s.lastSubj >= 0 {
 		return s.lastSubj
@@ -389,6 +403,20 @@ func (s *scratch) subjectOf(g *vgroup) int {
 		}
 	}
 	return s.subjectBefore(g.start)
+}
+
+// isGerund reports whether the group's verb is only a gerund here.
+func (s *scratch) isGerund(g *vgroup) bool {
+	ger := false
+	for _, t := range s.lex.TrigOf(s.ids[g.head]) {
+		if t.Tags&text.VerbFin != 0 {
+			return false
+		}
+		if t.Tags&text.VerbGer != 0 {
+			ger = true
+		}
+	}
+	return ger
 }
 
 func (s *scratch) isGerundOrParticiple(g *vgroup) bool {

@@ -41,6 +41,7 @@ const (
 	WQuantity                          // cientos, milliers, thousands: "cientos de campesinos" is a subject
 	WIntend                            // plan, decide, prêt, dispuesto: an infinitive after them is an announced act
 	WAspect                            // continue, resume, volver: an infinitive after them is done
+	WMessage                           // statement, declaration, report: an -ing form after them is their author's act
 )
 
 var wordClassNames = map[string]WordClass{
@@ -51,6 +52,7 @@ var wordClassNames = map[string]WordClass{
 	"possessive": WPossessive | WDet, "first_person": WFirstPerson, "report": WReport, "other": WOther,
 	"both": WBoth, "counterpart": WCounterpart, "connect": WConnect, "notverb": WVerbNoun,
 	"time": WTime, "copula": WCopula, "quantity": WQuantity, "intend": WIntend, "aspect": WAspect,
+	"message": WMessage,
 }
 
 // parseWords parses "class word | word ..." lines. Verb classes (light,
