@@ -294,6 +294,18 @@ func (s *scratch) subjectBefore(pos int) int {
 			}
 			continue
 		}
+		if s.dash(k) {
+			// skip a dashed insertion: "varios cientos de israelíes -la mayoría
+			// colonos- habían manifestado"
+			j := k - 1
+			for j >= 0 && !s.dash(j) {
+				j--
+			}
+			if j >= 0 {
+				k = j
+				continue
+			}
+		}
 		if k == pos-1 && s.fold(k) == "\"" && k > 0 && s.npAt[k-1] >= 0 {
 			continue // Álvarez "a exprimé la volonté ...": a quotation opening on the verb
 		}
@@ -403,6 +415,19 @@ func (s *scratch) subjectOf(g *vgroup) int {
 		}
 	}
 	return s.subjectBefore(g.start)
+}
+
+// dash reports whether the token at k is a dash that opens or closes an
+// insertion, not a hyphen inside a word ("ex-presidente").
+func (s *scratch) dash(k int) bool {
+	switch s.toks[k].Text {
+	case "-", "–", "—":
+	default:
+		return false
+	}
+	attachedBefore := s.toks[k].Flags&text.FlagSpace == 0
+	attachedAfter := k+1 < len(s.toks) && s.toks[k+1].Flags&text.FlagSpace == 0
+	return !(attachedBefore && attachedAfter) && k > 0 && k+1 < len(s.toks)
 }
 
 // isGerund reports whether the group's verb is only a gerund here.
