@@ -119,6 +119,11 @@ func (s *scratch) matchPattern(p *lexicon.Pattern, g *vgroup) bool {
 			}
 		}
 	}
+	if fs.target < 0 && !g.noun && !p.Recip && !p.HasSlot(lexicon.ElemTarget) && !p.HasSlot(lexicon.ElemParty) {
+		// a pattern that names no target still takes a demonym on its
+		// direct object: "lamenta la reacción argentina" is GBR -> ARG
+		fs.target = s.adjectivalTarget(g.end, &lexicon.Elem{Kind: lexicon.ElemTarget})
+	}
 	return s.assign(p, g, &fs)
 }
 
