@@ -50,7 +50,7 @@ func demoCmd(e *env) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			fmt.Fprintf(e.stdout, "dyad demo: coding %d sample articles into %s\n\n", len(paths), path)
+			fmt.Fprintf(e.stdout, "dyad demo: coding %d sample articles into %s\n\n", len(paths), redact(path))
 			stats, err := runIngest(ctx, e, p, st, paths, ingest.Options{}, false)
 			if err != nil {
 				return err
@@ -70,7 +70,7 @@ func demoCmd(e *env) *cobra.Command {
 			}
 			fmt.Fprintln(e.stdout, "\nStrongest dyads:")
 			writeDyads(e, ds)
-			fmt.Fprintf(e.stdout, "\nNext: dyad events --db %s --dyad RUS:CUB --format jsonl\n", path)
+			fmt.Fprintf(e.stdout, "\nNext: dyad events --db %s --dyad RUS:CUB --format jsonl\n", redact(path))
 			return nil
 		},
 	}

@@ -47,7 +47,7 @@ same text or a near-copy) adds only its source. Each article is stored in one tr
 				return err
 			}
 			defer st.Close()
-			e.log.Debug("ingest", "db", path)
+			e.log.Debug("ingest", "db", redact(path))
 			stats, err := runIngest(ctx, e, p, st, args, ingest.Options{Lang: lang, Format: ingest.Format(format), Stdin: e.stdin}, !quiet)
 			if err != nil {
 				return err
@@ -55,7 +55,7 @@ same text or a near-copy) adds only its source. Each article is stored in one tr
 			fmt.Fprintf(e.stdout, "ingested %d articles (%d already stored), %d sentences, %d events (%d new) in %s; %d inputs failed\n",
 				stats.Articles, stats.Duplicates, stats.Sentences, stats.Mentions, stats.NewEvents, stats.Elapsed.Round(time.Millisecond), stats.Failed)
 			if stats.Articles > 0 && stats.Elapsed > 0 {
-				fmt.Fprintf(e.stdout, "%.1f articles/s into %s\n", float64(stats.Articles)/stats.Elapsed.Seconds(), path)
+				fmt.Fprintf(e.stdout, "%.1f articles/s into %s\n", float64(stats.Articles)/stats.Elapsed.Seconds(), redact(path))
 			}
 			return nil
 		},

@@ -47,6 +47,9 @@ func redact(u string) string {
 			break
 		}
 	}
+	if start == 0 {
+		return u // a file name, not an address
+	}
 	for i := start; i < at; i++ {
 		if u[i] == ':' {
 			return u[:i+1] + "****" + u[at:]

@@ -85,7 +85,7 @@ by many articles, and stores it for querying and export.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	pf := root.PersistentFlags()
-	pf.StringVar(&e.db, "db", "", "database: a SQLite file (default $DYAD_DB or the user data directory)")
+	pf.StringVar(&e.db, "db", "", "database: a SQLite file or a postgres:// address (default $DYAD_DB, else a SQLite file in the user data directory)")
 	pf.StringVar(&e.lexicon, "lexicon", os.Getenv("DYAD_LEXICON"), "a lexicon overlay directory (docs/LEXICON.md)")
 	pf.BoolVarP(&e.verbose, "verbose", "v", false, "log what dyad does")
 	pf.StringVar(&e.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")

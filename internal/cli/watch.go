@@ -90,7 +90,7 @@ once and exits (for cron). Ctrl-C stops and saves the state.`,
 				}
 				return nil
 			}
-			fmt.Fprintf(e.stderr, "dyad watch: following %d sources into %s (state %s); Ctrl-C to stop\n", len(w.Status()), dbPath, e.watchStatePath(&wf, dbPath))
+			fmt.Fprintf(e.stderr, "dyad watch: following %d sources into %s (state %s); Ctrl-C to stop\n", len(w.Status()), redact(dbPath), e.watchStatePath(&wf, dbPath))
 			return w.Run(ctx)
 		},
 	}

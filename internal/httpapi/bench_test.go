@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -97,7 +98,8 @@ func BenchmarkAPI(b *testing.B) {
 	}
 }
 
-// benchQueries runs the queries round-robin from 4 clients per core,
+// benchQueries runs the queries round-robin from 4 clients per core
+// (DYAD_BENCH_PARALLELISM clients per core if set; -cpu sets the cores),
 // recording every latency.
 func benchQueries(b *testing.B, base string, paths []string) {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
@@ -105,7 +107,11 @@ func benchQueries(b *testing.B, base string, paths []string) {
 	var mu sync.Mutex
 	var lat []time.Duration
 	var next int64
-	b.SetParallelism(4)
+	par := 4
+	if v, err := strconv.Atoi(os.Getenv("DYAD_BENCH_PARALLELISM")); err == nil && v > 0 {
+		par = v
+	}
+	b.SetParallelism(par)
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
 		var mine []time.Duration

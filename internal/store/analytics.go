@@ -178,7 +178,7 @@ func (s *SQL) Series(ctx context.Context, q SeriesQuery) (*Series, error) {
 	}
 	fq := q.Query
 	fq.Since, fq.Until, fq.After, fq.Limit, fq.Offset = out.Since, out.Until, nil, 0, 0
-	w, args, err := s.wherePlan(fq, planByKey) // every matching event is read: look them up by actor
+	w, args, err := s.wherePlan(ctx, fq, planByKey) // every matching event is read: look them up by actor
 	if err != nil {
 		return nil, fmt.Errorf("series: %w", err)
 	}
@@ -248,7 +248,7 @@ func (s *SQL) Network(ctx context.Context, q NetworkQuery) (*Network, error) {
 	out := &Network{Since: since.Format(day), Until: until.Format(day), Nodes: []NetworkNode{}, Edges: []NetworkEdge{}}
 	fq := q.Query
 	fq.Since, fq.Until, fq.After, fq.Limit, fq.Offset = out.Since, out.Until, nil, 0, 0
-	w, args, err := s.where(fq)
+	w, args, err := s.where(ctx, fq)
 	if err != nil {
 		return nil, fmt.Errorf("network: %w", err)
 	}

@@ -19,8 +19,8 @@ type plan int
 
 const (
 	planAny    plan = iota
-	planByDate      // keep the actor and country indexes out: scan by date
-	planByKey       // keep the date index out: look the actors up
+	planByDate      // keep the actor and country indexes out: read by date
+	planByKey       // look the actors up (keeping the date index out if their codes stay ranges)
 )
 
 // hasKeyFilter reports whether q selects by actor or country, which the
@@ -30,9 +30,11 @@ func hasKeyFilter(q Query) bool {
 }
 
 // where builds the WHERE clause of an events query over alias e.
-func (s *SQL) where(q Query) (string, []any, error) { return s.wherePlan(q, planAny) }
+func (s *SQL) where(ctx context.Context, q Query) (string, []any, error) {
+	return s.wherePlan(ctx, q, planAny)
+}
 
-func (s *SQL) wherePlan(q Query, p plan) (string, []any, error) {
+func (s *SQL) wherePlan(ctx context.Context, q Query, p plan) (string, []any, error) {
 	var conds []string
 	var args []any
 	add := func(c string, a ...any) {
@@ -44,30 +46,82 @@ func (s *SQL) wherePlan(q Query, p plan) (string, []any, error) {
 	if s.Dialect.PlanHints && p == planByDate {
 		key = "+e."
 	}
-	if s.Dialect.PlanHints && p == planByKey && hasKeyFilter(q) {
-		date = "+e."
-	}
 	code := func(v string) string { return strings.ToUpper(strings.TrimSpace(v)) }
+	// an actor code prefix becomes the few codes stored that have it, so
+	// that the indexes are searched for each with the columns after it
+	// (the target, the date); reading by date, there is no need
+	expand := p != planByDate
+	ranges := false // a code filter that stayed a range
+	codeCond := func(col, prefix string) (string, []any, bool, error) {
+		if expand {
+			if cs, ok, err := s.codesWithPrefix(ctx, col, prefix); err != nil || ok {
+				c, a := inCond(key+col, cs)
+				return c, a, true, err
+			}
+		}
+		ranges = true
+		c, a := prefixCond(key+col, prefix)
+		return c, a, false, nil
+	}
 	if q.Actor != "" {
-		c1, a1 := prefixCond(key+"source_code", code(q.Actor))
-		c2, a2 := prefixCond(key+"target_code", code(q.Actor))
+		c1, a1, _, err := codeCond("source_code", code(q.Actor))
+		if err != nil {
+			return "", nil, err
+		}
+		c2, a2, _, err := codeCond("target_code", code(q.Actor))
+		if err != nil {
+			return "", nil, err
+		}
 		add("("+c1+" OR "+c2+")", append(a1, a2...)...)
 	}
-	if q.Source != "" || q.Target != "" {
-		// with both sides, one index serves: (source_code, target_code, date)
-		tkey := key
-		if s.Dialect.PlanHints && q.Source != "" && q.Target != "" {
-			tkey = "+e."
+	dyad := func(source, target string) (string, []any, error) {
+		var cs []string
+		var as []any
+		sourceExact := false
+		for _, side := range []struct{ col, prefix string }{{"source_code", source}, {"target_code", target}} {
+			if side.prefix == "" {
+				continue
+			}
+			c, a, exact, err := codeCond(side.col, side.prefix)
+			if err != nil {
+				return "", nil, err
+			}
+			if side.col == "source_code" {
+				sourceExact = exact
+			} else if !exact && source != "" && !sourceExact && s.Dialect.PlanHints {
+				// a range of sources then a range of targets: only the first
+				// is searched in (source_code, target_code, date); keep the
+				// target out of the planner's sight or it picks its index
+				c, a = prefixCond("+e.target_code", side.prefix)
+			}
+			cs, as = append(cs, c), append(as, a...)
 		}
-		c, a := dyadCond(key, tkey, code(q.Source), code(q.Target))
+		if len(cs) == 0 {
+			return "1 = 1", nil, nil
+		}
+		return "(" + strings.Join(cs, " AND ") + ")", as, nil
+	}
+	if q.Source != "" || q.Target != "" {
+		c, a, err := dyad(code(q.Source), code(q.Target))
+		if err != nil {
+			return "", nil, err
+		}
 		if q.Both {
-			c2, a2 := dyadCond(key, tkey, code(q.Target), code(q.Source))
+			c2, a2, err := dyad(code(q.Target), code(q.Source))
+			if err != nil {
+				return "", nil, err
+			}
 			c, a = "("+c+" OR "+c2+")", append(a, a2...)
 		}
 		add(c, a...)
 	}
 	if q.Country != "" {
 		add("("+key+"source_country = ? OR "+key+"target_country = ?)", code(q.Country), code(q.Country))
+	}
+	if s.Dialect.PlanHints && p == planByKey && ranges {
+		// codes searched by range in an index leave the date to be checked
+		// in it: the planner must not take the date index instead
+		date = "+e."
 	}
 	if q.Root != "" {
 		add("e.root = ?", q.Root)
@@ -114,7 +168,8 @@ func (s *SQL) wherePlan(q Query, p plan) (string, []any, error) {
 		add("EXISTS (SELECT 1 FROM mentions ml WHERE ml.event_id = e.id AND ml.lang = ?)", q.Lang)
 	}
 	if q.After != nil {
-		add("(e.date < ? OR (e.date = ? AND e.id < ?))", q.After.Date, q.After.Date, q.After.ID)
+		// the first term, redundant, lets the date index start at the cursor
+		add(date+"date <= ? AND (e.date < ? OR (e.date = ? AND e.id < ?))", q.After.Date, q.After.Date, q.After.Date, q.After.ID)
 	}
 	if len(conds) == 0 {
 		return "", nil, nil
@@ -122,35 +177,66 @@ func (s *SQL) wherePlan(q Query, p plan) (string, []any, error) {
 	return " WHERE " + strings.Join(conds, " AND "), args, nil
 }
 
-// dyadCond selects events from source to target (codes or prefixes; either
-// may be empty) over columns prefixed by salias and talias.
-func dyadCond(salias, talias, source, target string) (string, []any) {
-	var conds []string
-	var args []any
-	if source != "" {
-		c, a := prefixCond(salias+"source_code", source)
-		conds, args = append(conds, c), append(args, a...)
+// maxExpand bounds the codes a prefix is replaced by.
+const maxExpand = 64
+
+// codesWithPrefix returns the distinct codes of column col (source_code or
+// target_code) that start with prefix, reading one index entry per code
+// (a loose index scan). ok is false when there are more than maxExpand or
+// the prefix is not ASCII.
+func (s *SQL) codesWithPrefix(ctx context.Context, col, prefix string) (codes []string, ok bool, err error) {
+	lo, hi, ok := prefixRange(prefix)
+	if !ok {
+		return nil, false, nil
 	}
-	if target != "" {
-		c, a := prefixCond(talias+"target_code", target)
-		conds, args = append(conds, c), append(args, a...)
+	rows, err := s.read().QueryContext(ctx, s.q(`WITH RECURSIVE c(code) AS (
+		SELECT min(`+col+`) FROM events WHERE `+col+` >= ? AND `+col+` < ?
+		UNION ALL
+		SELECT (SELECT min(`+col+`) FROM events WHERE `+col+` > c.code AND `+col+` < ?) FROM c WHERE c.code IS NOT NULL
+	) SELECT code FROM c WHERE code IS NOT NULL LIMIT ?`), lo, hi, hi, maxExpand+1)
+	if err != nil {
+		return nil, false, fmt.Errorf("codes %s*: %w", prefix, err)
 	}
-	if len(conds) == 0 {
-		return "1 = 1", nil
+	defer rows.Close()
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, false, err
+		}
+		codes = append(codes, c)
 	}
-	return "(" + strings.Join(conds, " AND ") + ")", args
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	return codes, len(codes) <= maxExpand, nil
+}
+
+// inCond selects rows whose column is one of values.
+func inCond(col string, values []string) (string, []any) {
+	if len(values) == 0 {
+		return "1 = 0", nil
+	}
+	return col + " IN (" + placeholders(len(values)) + ")", anys(values)
 }
 
 // prefixCond selects rows whose column starts with p. Codes are ASCII, so
 // it is a range that an index serves on both backends (LIKE would not, with
 // SQLite's case-insensitive LIKE or PostgreSQL's locale collations).
 func prefixCond(col, p string) (string, []any) {
-	if p != "" && p[len(p)-1] < 0x7e {
-		hi := p[:len(p)-1] + string(p[len(p)-1]+1)
-		return "(" + col + " >= ? AND " + col + " < ?)", []any{p, hi}
+	if lo, hi, ok := prefixRange(p); ok {
+		return "(" + col + " >= ? AND " + col + " < ?)", []any{lo, hi}
 	}
 	esc := strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(p)
 	return col + ` LIKE ? ESCAPE '\'`, []any{esc + "%"}
+}
+
+// prefixRange is the range of strings that start with p, when p ends in
+// ASCII (so that the bound stays valid UTF-8).
+func prefixRange(p string) (lo, hi string, ok bool) {
+	if p == "" || p[len(p)-1] >= 0x7e {
+		return "", "", false
+	}
+	return p, p[:len(p)-1] + string(p[len(p)-1]+1), true
 }
 
 // ValidDate reports whether s is a date YYYY-MM-DD.
@@ -223,7 +309,7 @@ func (s *SQL) Events(ctx context.Context, q Query) ([]Event, error) {
 			return nil, fmt.Errorf("query events: %w", err)
 		}
 	}
-	w, args, err := s.wherePlan(q, p)
+	w, args, err := s.wherePlan(ctx, q, p)
 	if err != nil {
 		return nil, fmt.Errorf("query events: %w", err)
 	}
@@ -256,7 +342,7 @@ const probeRows = 2000
 // filters select, and returns the plan that suits their number.
 func (s *SQL) probe(ctx context.Context, q Query) (plan, error) {
 	keyOnly := Query{Actor: q.Actor, Source: q.Source, Target: q.Target, Both: q.Both, Country: q.Country}
-	w, args, err := s.where(keyOnly)
+	w, args, err := s.where(ctx, keyOnly)
 	if err != nil {
 		return planAny, err
 	}
@@ -328,7 +414,7 @@ func (s *SQL) mentions(ctx context.Context, where string, args []any, limit, off
 
 // Mentions returns the mentions of the events q selects.
 func (s *SQL) Mentions(ctx context.Context, q Query) ([]Mention, error) {
-	w, args, err := s.where(q)
+	w, args, err := s.where(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("query mentions: %w", err)
 	}
@@ -386,7 +472,7 @@ func (s *SQL) Article(ctx context.Context, id string) (*ArticleRecord, error) {
 
 // Dyads returns the dyads with most events among those q selects.
 func (s *SQL) Dyads(ctx context.Context, q Query) ([]DyadCount, error) {
-	w, args, err := s.where(q)
+	w, args, err := s.where(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("query dyads: %w", err)
 	}

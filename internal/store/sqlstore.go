@@ -160,8 +160,8 @@ func (s *SQL) Close() error {
 }
 
 // Optimize refreshes the statistics the query planner uses, for after a
-// bulk load (a database that keeps growing gets them from its own
-// maintenance: PostgreSQL's autovacuum, SQLite's optimize on close).
+// bulk load (a PostgreSQL database that keeps growing gets them from
+// autovacuum; the SQLite store keeps none: see its Dialect).
 func (s *SQL) Optimize(ctx context.Context) error {
 	if s.Dialect.Optimize == "" {
 		return nil
@@ -642,19 +642,16 @@ func (s *SQL) recount(ctx context.Context, tx *wtx, ids []string, now string) er
 			num_sources = (SELECT count(DISTINCT CASE WHEN src.source <> '' THEN src.source WHEN src.url <> '' THEN src.url ELSE src.origin END)
 				FROM (SELECT DISTINCT m.article_id FROM mentions m WHERE m.event_id = events.id) a
 				JOIN article_sources src ON src.article_id = a.article_id),
-			first_mention = (SELECT m.id FROM mentions m WHERE m.event_id = events.id ORDER BY m.date, m.id LIMIT 1),
+			(first_mention, code, root, quad_class, goldstein, plover_type, plover_mode,
+				source_country, source_agent, source_name, target_country, target_agent, target_name,
+				date, date_precision, loc_name, loc_country, loc_admin1, loc_lat, loc_lon, loc_geoname_id) =
+			(SELECT m.id, m.code, m.root, m.quad_class, m.goldstein, m.plover_type, m.plover_mode,
+				m.source_country, m.source_agent, m.source_name, m.target_country, m.target_agent, m.target_name,
+				m.date, m.date_precision, m.loc_name, m.loc_country, m.loc_admin1, m.loc_lat, m.loc_lon, m.loc_geoname_id
+				FROM mentions m WHERE m.event_id = events.id ORDER BY m.date, m.id LIMIT 1),
 			last_seen = ?
 			WHERE id IN (`+in+`)`, append([]any{now}, part...)...); err != nil {
 			return fmt.Errorf("count: %w", err)
-		}
-		if _, err := tx.exec(ctx, `UPDATE events SET code = m.code, root = m.root, quad_class = m.quad_class, goldstein = m.goldstein,
-			plover_type = m.plover_type, plover_mode = m.plover_mode,
-			source_country = m.source_country, source_agent = m.source_agent, source_name = m.source_name,
-			target_country = m.target_country, target_agent = m.target_agent, target_name = m.target_name,
-			date = m.date, date_precision = m.date_precision, loc_name = m.loc_name, loc_country = m.loc_country, loc_admin1 = m.loc_admin1,
-			loc_lat = m.loc_lat, loc_lon = m.loc_lon, loc_geoname_id = m.loc_geoname_id
-			FROM mentions m WHERE m.id = events.first_mention AND events.id IN (`+in+`)`, part...); err != nil {
-			return fmt.Errorf("representative: %w", err)
 		}
 	}
 	return nil

@@ -82,11 +82,14 @@ CREATE TABLE events (
     first_mention  TEXT COLLATE "C" NOT NULL DEFAULT ''
 );
 CREATE INDEX events_date_id ON events (date, id);
+CREATE INDEX events_source ON events (source_code, date);
 CREATE INDEX events_dyad ON events (source_code, target_code, date);
-CREATE INDEX events_target ON events (target_code);
-CREATE INDEX events_source_country ON events (source_country);
-CREATE INDEX events_target_country ON events (target_country);
+CREATE INDEX events_target ON events (target_code, date);
+CREATE INDEX events_source_country ON events (source_country, date);
+CREATE INDEX events_target_country ON events (target_country, date);
 CREATE INDEX events_root ON events (root, date, id);
+-- covers the country network of a period: read from the index alone
+CREATE INDEX events_network ON events (date, source_country, target_country, quad_class, root, goldstein, num_mentions);
 
 CREATE TABLE mentions (
     id              TEXT COLLATE "C" PRIMARY KEY,

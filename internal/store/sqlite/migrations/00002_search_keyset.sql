@@ -21,12 +21,19 @@ END;
 
 DROP INDEX events_date;
 CREATE INDEX events_date_id ON events (date, id);
-DROP INDEX events_source; -- events_dyad serves it
+-- the date in these lets a range of codes be checked against dates in the
+-- index, before the rows are read
+DROP INDEX events_source;
+CREATE INDEX events_source ON events (source_code, date);
 CREATE INDEX events_dyad ON events (source_code, target_code, date);
-CREATE INDEX events_source_country ON events (source_country);
-CREATE INDEX events_target_country ON events (target_country);
+DROP INDEX events_target;
+CREATE INDEX events_target ON events (target_code, date);
+CREATE INDEX events_source_country ON events (source_country, date);
+CREATE INDEX events_target_country ON events (target_country, date);
 DROP INDEX events_root;
 CREATE INDEX events_root ON events (root, date, id);
+-- covers the country network of a period: read from the index alone
+CREATE INDEX events_network ON events (date, source_country, target_country, quad_class, root, goldstein, num_mentions);
 DROP INDEX articles_text_hash;
 CREATE UNIQUE INDEX articles_text_hash ON articles (text_hash);
 DROP INDEX mentions_event;
@@ -37,11 +44,15 @@ DROP INDEX mentions_event;
 CREATE INDEX mentions_event ON mentions (event_id);
 DROP INDEX articles_text_hash;
 CREATE INDEX articles_text_hash ON articles (text_hash);
+DROP INDEX events_network;
 DROP INDEX events_root;
 CREATE INDEX events_root ON events (root, date);
 DROP INDEX events_target_country;
 DROP INDEX events_source_country;
+DROP INDEX events_target;
+CREATE INDEX events_target ON events (target_code);
 DROP INDEX events_dyad;
+DROP INDEX events_source;
 CREATE INDEX events_source ON events (source_code);
 DROP INDEX events_date_id;
 CREATE INDEX events_date ON events (date);
