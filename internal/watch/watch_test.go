@@ -411,14 +411,16 @@ func TestBrokenFeedAlone(t *testing.T) {
 	if err := w.Run(ctx); err != nil {
 		t.Fatal(err)
 	}
+	// the last poll may be cut off by the end of the run after the server
+	// answered: its story is then not stored, which is right
 	polls := int(n.Load())
-	if _, saved := s.counts(); polls < 3 || saved != polls {
+	if _, saved := s.counts(); polls < 3 || saved != polls && saved != polls-1 {
 		t.Errorf("good feed: %d polls, %d stories stored", polls, saved)
 	}
 	if b := stateOf(w, broken.URL); b.Failures < 2 || int(brokenHits.Load()) != b.Failures || !strings.Contains(b.LastError, "not an rss") {
 		t.Errorf("broken feed: %d failures of %d polls, error %q", b.Failures, brokenHits.Load(), b.LastError)
 	}
-	if g := stateOf(w, good.URL); g.Failures != 0 || g.Articles != polls {
+	if g := stateOf(w, good.URL); g.Failures != 0 || g.Articles != polls && g.Articles != polls-1 {
 		t.Errorf("good feed: state %+v", g.FeedState)
 	}
 }
