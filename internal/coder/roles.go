@@ -631,6 +631,11 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 	if (g.passive || g.participial) && p.Passive != "" {
 		code = p.Passive
 	}
+	if g.purpose && g.mode == "" && len(tgts) == 0 && code[:2] >= "15" && !(p.Recip && len(srcs) >= 2) {
+		// "insistent sur ces discussions pour affronter les menaces": force
+		// against nobody named is an aim, not an act
+		g.mode = ModeFuture
+	}
 	if g.purpose && g.mode == "" && cooperative(code) {
 		// "multiplient les initiatives pour approfondir leurs relations": a
 		// cooperative aim is not yet done; "marcharon para exigir",
