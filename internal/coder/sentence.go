@@ -226,6 +226,19 @@ func (c *Coder) emit(s *scratch, out []model.Event, opt Options) []model.Event {
 				ev.Target = nil
 			}
 		}
+		// the same event twice in a sentence (a verb and its noun: "ont exprimé
+		// leur solidarité"), once the countries are inferred: keep the first
+		again := false
+		for j := first; j < len(out); j++ {
+			e := &out[j]
+			if e.Root == root && e.Source.Code == ev.Source.Code && tgtCode(e.Target) == tgtCode(ev.Target) {
+				again = true
+				break
+			}
+		}
+		if again {
+			continue
+		}
 		txt, st, en := s.span(cd.g.head, cd.g.end)
 		if cd.g.start < cd.g.head && !cd.g.noun {
 			txt, st, en = s.span(cd.g.start, cd.g.end)
