@@ -13,46 +13,48 @@ import (
 	"github.com/dyad-events/dyad/internal/text/langs"
 )
 
-// benchDocs analyses the seed articles (bundled with the CLI's samples) once.
+// benchDocs reads the seed articles (bundled with the CLI's samples).
 func benchDocs(b *testing.B) ([]*text.Document, int) {
-	_, an := testCoder(b)
 	dir := filepath.Join(refdata.RepoRoot(), "internal", "cli", "samples")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if len(files) == 0 {
 		b.Skip("no sample articles")
 	}
-	var docs []*text.Document
-	n := 0
+	var arts []*model.Article
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
 		if err != nil {
 			b.Fatal(err)
 		}
-		doc, err := an.Analyze(&model.Article{ID: f, Text: string(raw)}, text.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, doc)
-		n += len(doc.Sentences)
+		arts = append(arts, &model.Article{ID: f, Text: string(raw)})
 	}
-	return docs, n
+	return analyzeAll(b, arts, "")
 }
 
 // caseDocs makes articles of ten sentences each from a language's case
 // sentences (testdata/cases_<lang>.txt): news sentences of every kind the
 // coder knows, in that language.
 func caseDocs(b *testing.B, lang string) ([]*text.Document, int) {
-	_, an := testCoder(b)
 	cs := readCases(b, filepath.Join("testdata", "cases_"+lang+".txt"), lang)
-	var docs []*text.Document
-	n := 0
+	var arts []*model.Article
 	for i := 0; i < len(cs); i += 10 {
 		var sb strings.Builder
 		for j := i; j < i+10 && j < len(cs); j++ {
 			sb.WriteString(cs[j].text)
 			sb.WriteString("\n\n")
 		}
-		doc, err := an.Analyze(&model.Article{ID: lang, Text: sb.String(), Published: cs[i].date}, text.Options{Lang: lang})
+		arts = append(arts, &model.Article{ID: lang, Text: sb.String(), Published: cs[i].date})
+	}
+	return analyzeAll(b, arts, lang)
+}
+
+// analyzeAll analyses articles once and counts their sentences.
+func analyzeAll(b *testing.B, arts []*model.Article, lang string) ([]*text.Document, int) {
+	_, an := testCoder(b)
+	var docs []*text.Document
+	n := 0
+	for _, a := range arts {
+		doc, err := an.Analyze(a, text.Options{Lang: lang})
 		if err != nil {
 			b.Fatal(err)
 		}

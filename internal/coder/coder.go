@@ -28,14 +28,10 @@ func New(set *lexicon.Set) *Coder {
 	return c
 }
 
-// Lexicons returns the coder's lexicon set.
-func (c *Coder) Lexicons() *lexicon.Set { return c.lex }
-
 // Options steer coding.
 type Options struct {
-	// KeepUnsure keeps events that are negated... no: negated events are
-	// always dropped; KeepUnsure keeps future and hypothetical events (marked
-	// with their Mode) in the output.
+	// KeepUnsure keeps future and hypothetical events (marked with their
+	// Mode) in the output; negated events are always dropped.
 	KeepUnsure bool
 	// Date is the publication date used when the article has none.
 	Date time.Time
@@ -99,5 +95,5 @@ func (c *Coder) findSpeakers(s *scratch, doc *text.Document, lex *lexicon.Lexico
 			}
 		}
 	}
-	ctx.names = map[string]model.Actor{} // names learnt in the pre-pass are learnt again in order
+	clear(ctx.names) // names learnt in the pre-pass are learnt again in order
 }

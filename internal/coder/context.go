@@ -15,10 +15,10 @@ type articleContext struct {
 	doc           *text.Document
 	lex           *lexicon.Lexicon
 	pub           time.Time
-	date          int32 // yyyymmdd of publication, 0 if unknown
+	pubDay        string // pub as YYYY-MM-DD, "" if unknown
+	date          int32  // yyyymmdd of publication, 0 if unknown
 	names         map[string]model.Actor
 	subject       *model.Actor
-	subjects      []model.Actor
 	countries     []string // in order of mention, most recent last, distinct
 	datelinePlace int32
 	speakers      map[int]model.Actor // quote index -> its speaker's actor
@@ -46,6 +46,7 @@ func newArticleContext(doc *text.Document, lex *lexicon.Lexicon, pub time.Time) 
 	c := &articleContext{doc: doc, lex: lex, pub: pub, names: map[string]model.Actor{}, datelinePlace: -1}
 	if !pub.IsZero() {
 		c.date = int32(pub.Year()*10000 + int(pub.Month())*100 + pub.Day())
+		c.pubDay = pub.Format("2006-01-02")
 	}
 	if doc.Dateline != nil {
 		toks := lex.Lang.Tokenizer.Tokenize(nil, doc.Dateline.Place, 0)
@@ -58,16 +59,6 @@ func newArticleContext(doc *text.Document, lex *lexicon.Lexicon, pub time.Time) 
 		})
 	}
 	return c
-}
-
-// current reports whether a dated entry holds at the article's date. With no
-// date every role holds, and pickEntry prefers the latest: "Bush" in an
-// undated text is still American.
-func (c *articleContext) current(e *lexicon.Entry) bool {
-	if c.date == 0 {
-		return true
-	}
-	return (e.From == 0 || e.From <= c.date) && (e.Until == 0 || c.date <= e.Until)
 }
 
 // learnName remembers a person introduced by title ("le ministre chinois de

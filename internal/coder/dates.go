@@ -16,10 +16,10 @@ func (c *articleContext) sentenceDate(s *scratch) (string, string) {
 	if d, p, ok := c.findDate(s); ok {
 		return d, p
 	}
-	if c.pub.IsZero() {
+	if c.pubDay == "" {
 		return "", model.PrecisionUnknown
 	}
-	return c.pub.Format("2006-01-02"), model.PrecisionDay
+	return c.pubDay, model.PrecisionDay
 }
 
 func (c *articleContext) dateWord(s *scratch, i int) (lexicon.DateWord, bool) {

@@ -35,7 +35,7 @@ func (s *scratch) entryFits(e *lexicon.Entry, a, b int) bool {
 		return false
 	}
 	if e.From != 0 || e.Until != 0 {
-		if !s.ctx.current(e) {
+		if !e.Current(s.ctx.date) { // with no date, every role: pickEntry takes the latest
 			return false
 		}
 	}
@@ -117,14 +117,17 @@ func (s *scratch) findMentions() {
 			bestPlace = s.ctx.bestPlace(ps)
 			return true
 		})
-		// a place name counts only after a preposition (à Pékin, in Gaza, en Cali):
+		// a place name counts only after a preposition (à Pékin, in Gaza, en Cali)
+		// or as the object of a verb that visits or attacks ("bombed Aleppo"):
 		// elsewhere a capitalised word is more likely a name (López, Vladimir)
 		k := i - 1
 		for k >= 0 && s.is(k, lexicon.WDet) && !s.is(k, lexicon.WPrep) {
 			k--
 		}
-		afterPrep := k >= 0 && (s.is(k, lexicon.WPrep) || s.toks[i].Flags&text.FlagUpper == 0 && !s.titleCase() && s.placeVerb(k))
-		if best > 0 && afterPrep && !s.is(i, lexicon.WDet|lexicon.WPrep|lexicon.WPronSubj|lexicon.WCoord) {
+		if best < 0 || k < 0 || s.is(i, lexicon.WDet|lexicon.WPrep|lexicon.WPronSubj|lexicon.WCoord) {
+			continue
+		}
+		if s.is(k, lexicon.WPrep) || s.toks[i].Flags&text.FlagUpper == 0 && !s.titleCase() && s.placeVerb(k) {
 			s.addMention(mention{start: i, end: best, kind: lexicon.KindPlace, place: bestPlace})
 			i = best - 1
 		}

@@ -437,25 +437,27 @@ func (s *scratch) dash(k int) bool {
 
 // isGerund reports whether the group's verb is only a gerund here.
 func (s *scratch) isGerund(g *vgroup) bool {
-	ger := false
-	for _, t := range s.lex.TrigOf(s.ids[g.head]) {
-		if t.Tags&text.VerbFin != 0 {
-			return false
-		}
-		if t.Tags&text.VerbGer != 0 {
-			ger = true
-		}
-	}
-	return ger
+	all, _ := s.headReadings(g)
+	return all&text.VerbGer != 0 && all&text.VerbFin == 0
 }
 
+// isGerundOrParticiple reports whether a non-finite reading of the group's
+// verb is a gerund or a participle.
 func (s *scratch) isGerundOrParticiple(g *vgroup) bool {
+	_, nonFinite := s.headReadings(g)
+	return nonFinite&(text.VerbGer|text.VerbPP) != 0
+}
+
+// headReadings returns the union of the tags of the group's verb readings,
+// and of those of its non-finite readings.
+func (s *scratch) headReadings(g *vgroup) (all, nonFinite uint8) {
 	for _, t := range s.lex.TrigOf(s.ids[g.head]) {
-		if t.Tags&(text.VerbGer|text.VerbPP) != 0 && t.Tags&text.VerbFin == 0 {
-			return true
+		all |= t.Tags
+		if t.Tags&text.VerbFin == 0 {
+			nonFinite |= t.Tags
 		}
 	}
-	return false
+	return all, nonFinite
 }
 
 // agentAfter finds the agent of a passive: par/por/by + actor phrase.
@@ -592,7 +594,8 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 		// an intransitive verb's subject may follow it
 		srcNP = s.subjectAfter(g.end)
 	}
-	srcs = s.actorsOfGroup(srcNP, false, false)
+	srcs = s.actorsOfGroup(srcNP, false, false, s.srcBuf[:0])
+	s.srcBuf = srcs[:0]
 	if len(srcs) == 0 {
 		switch {
 		case s.lex.Lang.Code == "es" && !g.noun && srcNP < 0 && !g.passive && !g.participial && s.ctx.subject != nil:
@@ -608,7 +611,8 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 	}
 	if tgtNP >= 0 {
 		asPlace := tgtAsPlace && (p.Place || s.nps[tgtNP].prepTok >= 0 && s.is(s.nps[tgtNP].prepTok, lexicon.WPrepLoc) || !s.nps[tgtNP].has())
-		tgts = s.actorsOfGroup(tgtNP, asPlace, true)
+		tgts = s.actorsOfGroup(tgtNP, asPlace, true, s.tgtBuf[:0])
+		s.tgtBuf = tgts[:0]
 	}
 	if len(tgts) == 0 && p.NeedTgt {
 		return false // "; target": the pattern's own slot must have matched
@@ -617,7 +621,8 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 		// no target in the frame: the first actor after the trigger in its clause
 		if k := s.anyTargetAfter(g, srcNP); k >= 0 {
 			tgtNP = k
-			tgts = s.actorsOfGroup(k, true, true)
+			tgts = s.actorsOfGroup(k, true, true, s.tgtBuf[:0])
+			s.tgtBuf = tgts[:0]
 		}
 	}
 	if len(tgts) == 0 && p.NeedTgt {
@@ -631,15 +636,12 @@ func (s *scratch) assign(p *lexicon.Pattern, g *vgroup, fs *frameState) bool {
 	if (g.passive || g.participial) && p.Passive != "" {
 		code = p.Passive
 	}
-	if g.purpose && g.mode == "" && len(tgts) == 0 && code[:2] >= "15" && !(p.Recip && len(srcs) >= 2) {
-		// "insistent sur ces discussions pour affronter les menaces": force
-		// against nobody named is an aim, not an act
-		g.mode = ModeFuture
-	}
-	if g.purpose && g.mode == "" && cooperative(code) {
-		// "multiplient les initiatives pour approfondir leurs relations": a
-		// cooperative aim is not yet done; "marcharon para exigir",
-		// "disparó para dispersar" describe the act itself
+	if g.purpose && g.mode == "" && (cooperative(code) || len(tgts) == 0 && code[:2] >= "15" && !(p.Recip && len(srcs) >= 2)) {
+		// a purpose infinitive states the act itself when it is contentious
+		// ("marcharon para exigir", "disparó para dispersar a la multitud"),
+		// but an aim when it is cooperative ("multiplient les initiatives pour
+		// approfondir leurs relations") or force against nobody named ("pour
+		// affronter les menaces")
 		g.mode = ModeFuture
 	}
 	switch {
@@ -803,8 +805,10 @@ func (s *scratch) nounSource(g *vgroup, target int) int {
 // coordinated returns the phrases coordinated with phrase idx ("Moscou et
 // La Havane", "Brazil and the United States"): backward for a subject,
 // forward for an object; idx itself comes first.
+//
+// The list lives in the scratch and is valid until the next call.
 func (s *scratch) coordinated(idx int, forward bool) []int {
-	out := []int{idx}
+	s.coord = append(s.coord[:0], idx)
 	cur := idx
 	for n := 0; n < 8; n++ {
 		np := &s.nps[cur]
@@ -812,7 +816,7 @@ func (s *scratch) coordinated(idx int, forward bool) []int {
 		if forward {
 			k = np.end
 			if k >= len(s.toks) || !(s.is(k, lexicon.WCoord) && !s.is(k, lexicon.WNeg) || s.fold(k) == ",") {
-				return out
+				return s.coord
 			}
 			k++
 			if k < len(s.toks) && s.fold(k-1) == "," && s.is(k, lexicon.WCoord) {
@@ -822,7 +826,7 @@ func (s *scratch) coordinated(idx int, forward bool) []int {
 				k++
 			}
 			if k >= len(s.toks) || s.npAt[k] < 0 {
-				return out
+				return s.coord
 			}
 		} else {
 			k = np.start - 1
@@ -830,14 +834,14 @@ func (s *scratch) coordinated(idx int, forward bool) []int {
 				k--
 			}
 			if k < 0 || !(s.is(k, lexicon.WCoord) && !s.is(k, lexicon.WNeg) || s.fold(k) == ",") {
-				return out
+				return s.coord
 			}
 			k--
 			if k >= 0 && s.fold(k) == "," && s.is(k+1, lexicon.WCoord) {
 				k-- // "A, B, and C"
 			}
 			if k < 0 || s.npAt[k] < 0 {
-				return out
+				return s.coord
 			}
 		}
 		next := int(s.npAt[k])
@@ -846,18 +850,18 @@ func (s *scratch) coordinated(idx int, forward bool) []int {
 		// "entre Israël et le Hamas"
 		samePrep := (o.prepTok >= 0) == (s.nps[idx].prepTok >= 0) || (forward && o.prepTok < 0)
 		if o.adjectival || !o.has() || !samePrep {
-			return out
+			return s.coord
 		}
 		if s.fold(k) == "," || (forward && s.fold(s.nps[cur].end) == ",") {
 			// a comma list must end with a coordinator: "A, B et C"
 			if !s.listEnds(next, forward) {
-				return out
+				return s.coord
 			}
 		}
-		out = append(out, next)
+		s.coord = append(s.coord, next)
 		cur = next
 	}
-	return out
+	return s.coord
 }
 
 // listEnds checks that a comma-separated list continues to a coordinator.
@@ -899,11 +903,10 @@ func (s *scratch) listEnds(idx int, forward bool) bool {
 }
 
 // actorsOfGroup returns the actors of a phrase and those coordinated with it.
-func (s *scratch) actorsOfGroup(idx int, asPlace, forward bool) []model.Actor {
+func (s *scratch) actorsOfGroup(idx int, asPlace, forward bool, out []model.Actor) []model.Actor {
 	if idx < 0 {
-		return nil
+		return out
 	}
-	var out []model.Actor
 	country := ""
 	for n, k := range s.coordinated(idx, forward) {
 		for _, a := range s.actorsOf(k, asPlace) {

@@ -2,6 +2,7 @@ package coder
 
 import (
 	"github.com/dyad-events/dyad/internal/lexicon"
+	"github.com/dyad-events/dyad/internal/model"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -23,6 +24,9 @@ type scratch struct {
 	entBuf      []int32
 	dropped     [][2]int // country mentions read as parts of longer names
 	evs         []candidate
+	coord       []int         // coordinated's list
+	srcBuf      []model.Actor // assign's sources and targets, reused
+	tgtBuf      []model.Actor
 	best        []candidate // the best match of the current trigger word
 	mainSubject int         // index in nps of the sentence's first subject, -1
 	tc, tcKnown bool        // the sentence is a title-case headline (computed once)

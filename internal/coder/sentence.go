@@ -183,17 +183,6 @@ func (c *Coder) emit(s *scratch, out []model.Event, opt Options) []model.Event {
 			continue
 		}
 		root := et.Root()
-		dup := false
-		for j := first; j < len(out); j++ {
-			e := &out[j]
-			if e.Root == root && e.Source.Code == cd.src.Code && tgtCode(e.Target) == tgtCodeOf(cd) {
-				dup = true
-				break
-			}
-		}
-		if dup {
-			continue
-		}
 		ev := model.Event{
 			ArticleID:     s.doc.Article.ID,
 			Date:          date,
@@ -226,17 +215,7 @@ func (c *Coder) emit(s *scratch, out []model.Event, opt Options) []model.Event {
 				ev.Target = nil
 			}
 		}
-		// the same event twice in a sentence (a verb and its noun: "ont exprimé
-		// leur solidarité"), once the countries are inferred: keep the first
-		again := false
-		for j := first; j < len(out); j++ {
-			e := &out[j]
-			if e.Root == root && e.Source.Code == ev.Source.Code && tgtCode(e.Target) == tgtCode(ev.Target) {
-				again = true
-				break
-			}
-		}
-		if again {
+		if s.codedBefore(out[first:], &ev) {
 			continue
 		}
 		txt, st, en := s.span(cd.g.head, cd.g.end)
@@ -258,21 +237,34 @@ func tgtCode(a *model.Actor) string {
 	return a.Code
 }
 
-func tgtCodeOf(c *candidate) string {
-	if !c.hasTgt {
-		return ""
+// codedBefore reports whether the sentence already gave ev's dyad and root,
+// once countries are inferred: a verb and its noun ("ont exprimé leur
+// solidarité") or two patterns that say the same act give one event.
+func (s *scratch) codedBefore(evs []model.Event, ev *model.Event) bool {
+	for j := range evs {
+		e := &evs[j]
+		if e.Root == ev.Root && e.Source.Code == ev.Source.Code && tgtCode(e.Target) == tgtCode(ev.Target) {
+			return true
+		}
 	}
-	return c.tgt.Code
+	return false
 }
 
 // eventID is stable: the same article coded twice gives the same ids.
 func eventID(e *model.Event) string {
-	h := sha1.New()
-	for _, s := range []string{e.ArticleID, strconv.Itoa(e.Sentence.Index), strconv.Itoa(e.Trigger.Start), e.Code, e.Source.Code, tgtCode(e.Target)} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
+	var buf [256]byte
+	b := append(buf[:0], e.ArticleID...)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(e.Sentence.Index), 10)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(e.Trigger.Start), 10)
+	for _, s := range [...]string{e.Code, e.Source.Code, tgtCode(e.Target)} {
+		b = append(b, 0)
+		b = append(b, s...)
 	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
+	b = append(b, 0)
+	sum := sha1.Sum(b)
+	return hex.EncodeToString(sum[:8])
 }
 
 // location is where the event happened: a place after a locative in the
@@ -609,11 +601,10 @@ func (s *scratch) coordinatedPassive(i int, tags uint8) bool {
 // después de anunciarse que el FMI otorgó un préstamo, miles de trabajadores
 // iniciaron ...": the FMI is not the sentence's subject).
 func (s *scratch) inFrontedClause(i int) bool {
-	k := i - 1
-	for ; k >= 0 && s.fold(k) != ","; k-- {
-	}
-	if k >= 0 {
-		return false // only a clause the sentence opens on
+	for k := 0; k < i; k++ {
+		if s.fold(k) == "," {
+			return false // only a clause the sentence opens on
+		}
 	}
 	return s.subordinateBefore(0, i)
 }

@@ -65,11 +65,11 @@ type Entry struct {
 	Place  int32  // index in Lexicon.Places for places, else -1
 }
 
-// Current reports whether the entry's role holds on date (yyyymmdd; 0 for unknown,
-// which takes open-ended roles only... or any role when none is open).
+// Current reports whether the entry's role holds on date (yyyymmdd). With no
+// date (0) every role holds, and the coder prefers the latest.
 func (e *Entry) Current(date int32) bool {
 	if date == 0 {
-		return e.Until == 0
+		return true
 	}
 	return (e.From == 0 || e.From <= date) && (e.Until == 0 || date <= e.Until)
 }

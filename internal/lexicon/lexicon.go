@@ -510,9 +510,6 @@ func (s *Set) CountryName(code string) string {
 	return code
 }
 
-// ReadFile returns an embedded data file, for listing what dyad knows.
-func ReadFile(name string) ([]byte, error) { return embedded.ReadFile(path.Join("data", name)) }
-
 // PatternAt returns the pattern written at source (file:line), nil if none.
 func (l *Lexicon) PatternAt(source string) *Pattern {
 	if l == nil {

@@ -49,7 +49,7 @@ func TestEmbeddedLexicon(t *testing.T) {
 		}
 	}
 	// every UN member has a name in each language
-	b, err := ReadFile("countrycodes.tsv")
+	b, err := embedded.ReadFile("data/countrycodes.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,7 +47,6 @@ func (a *Analyzer) Lang(code string) *Language {
 }
 
 // Languages lists the analyzer's languages.
-func (a *Analyzer) Languages() []*Language { return a.langs }
 
 // Document is an analysed article.
 type Document struct {

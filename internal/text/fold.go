@@ -101,17 +101,22 @@ func FoldRune(r rune) (s string, ok bool) {
 	return string(lr), true
 }
 
+// foldedPrefix is the length of the leading run of s that folding leaves
+// as it is: ASCII without capitals.
+func foldedPrefix(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
+			return i
+		}
+	}
+	return len(s)
+}
+
 // Fold returns s in lower case with accents removed, curly apostrophes and
 // quotes made straight and dashes made '-'. It allocates only when s is not
 // already folded.
 func Fold(s string) string {
-	i := 0
-	for ; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 || ('A' <= c && c <= 'Z') {
-			break
-		}
-	}
+	i := foldedPrefix(s)
 	if i == len(s) {
 		return s
 	}

@@ -62,8 +62,6 @@ func isApos(r rune) bool {
 	return r == '\'' || r == '\u2019' || r == '\u02BC' || r == '\u2018'
 }
 
-func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
-
 // folder collects the folded forms of a text's tokens in one buffer, so
 // that tokenizing a document allocates once for all of them rather than once
 // per capitalised or accented word.
@@ -80,13 +78,7 @@ type foldRef struct {
 // fold records the folded form of w for token index tok; it returns w itself
 // when w is already folded (no copy needed).
 func (f *folder) fold(tok int, w string) (string, bool) {
-	i := 0
-	for ; i < len(w); i++ {
-		c := w[i]
-		if c >= 0x80 || ('A' <= c && c <= 'Z') {
-			break
-		}
-	}
+	i := foldedPrefix(w)
 	if i == len(w) {
 		return w, false
 	}
