@@ -1,7 +1,6 @@
 package coder
 
 import (
-	"encoding/json"
 	"os"
 	"testing"
 
@@ -11,12 +10,20 @@ import (
 	"github.com/dyad-events/dyad/internal/text/langs"
 )
 
+// TestDebugFile is a developer's tool, not a check: it runs only with
+// DYAD_DEBUG_FILE set and logs the mentions, phrases (DYAD_DEBUG_NP=1) and
+// events of that file, unsure ones included:
+//
+//	DYAD_DEBUG_FILE=story.txt DYAD_DEBUG_LANG=fr DYAD_DEBUG_NP=1 go test ./internal/coder -run TestDebugFile -v
 func TestDebugFile(t *testing.T) {
 	f := os.Getenv("DYAD_DEBUG_FILE")
 	if f == "" {
 		t.Skip()
 	}
-	b, _ := os.ReadFile(f)
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
 	ls := langs.All()
 	set, err := lexicon.Load(ls, lexicon.Options{})
 	if err != nil {
@@ -45,5 +52,4 @@ func TestDebugFile(t *testing.T) {
 		}
 		t.Logf("[%d] %s %s(%s) -> %s  trig=%q mode=%s date=%s loc=%v %s", e.Sentence.Index, e.Code, e.Source.Code, e.Source.Text, tg, e.Trigger.Text, e.Mode, e.Date, e.Location != nil, e.Pattern)
 	}
-	_ = json.Marshal
 }
