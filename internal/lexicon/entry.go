@@ -28,20 +28,25 @@ const (
 	KindPlace
 )
 
-var kindNames = map[string]Kind{
-	"country": KindCountry, "demonym": KindDemonym, "prefix": KindPrefix, "capital": KindCapital,
-	"seat": KindSeat, "org": KindOrg, "group": KindGroup, "agent": KindAgent, "title": KindTitle,
-	"portfolio": KindPortfolio, "person": KindPerson,
-}
+// kindText names the kinds by value; kindNames is its inverse for parsing
+// (the place kind is the gazetteer's, never written in a file).
+var kindText = [...]string{KindCountry: "country", KindDemonym: "demonym", KindPrefix: "prefix", KindCapital: "capital",
+	KindSeat: "seat", KindOrg: "org", KindGroup: "group", KindAgent: "agent", KindTitle: "title",
+	KindPortfolio: "portfolio", KindPerson: "person", KindPlace: "place"}
 
-func (k Kind) String() string {
-	for n, v := range kindNames {
-		if v == k {
-			return n
+var kindNames = func() map[string]Kind {
+	m := map[string]Kind{}
+	for k, n := range kindText {
+		if n != "" && Kind(k) != KindPlace {
+			m[n] = Kind(k)
 		}
 	}
-	if k == KindPlace {
-		return "place"
+	return m
+}()
+
+func (k Kind) String() string {
+	if int(k) < len(kindText) && kindText[k] != "" {
+		return kindText[k]
 	}
 	return "kind(" + strconv.Itoa(int(k)) + ")"
 }
