@@ -30,30 +30,14 @@ func (e redactedError) Unwrap() error { return e.err }
 
 // redact hides a password in a database address.
 func redact(u string) string {
-	at := -1
-	for i := len(u) - 1; i >= 0; i-- {
-		if u[i] == '@' {
-			at = i
-			break
-		}
+	at := strings.LastIndexByte(u, '@')
+	scheme := strings.Index(u, "://")
+	if at < 0 || scheme < 0 || scheme+3 > at {
+		return u // no user, or a file name rather than an address
 	}
-	if at < 0 {
-		return u
-	}
-	start := 0
-	for i := 0; i+2 < len(u); i++ {
-		if u[i:i+3] == "://" {
-			start = i + 3
-			break
-		}
-	}
-	if start == 0 {
-		return u // a file name, not an address
-	}
-	for i := start; i < at; i++ {
-		if u[i] == ':' {
-			return u[:i+1] + "****" + u[at:]
-		}
+	userinfo := u[scheme+3 : at]
+	if i := strings.IndexByte(userinfo, ':'); i >= 0 {
+		return u[:scheme+3+i+1] + "****" + u[at:]
 	}
 	return u
 }

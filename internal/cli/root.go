@@ -121,15 +121,23 @@ func (e *env) dbPath() (string, error) {
 	if p := os.Getenv("DYAD_DB"); p != "" {
 		return p, nil
 	}
-	dir := os.Getenv("XDG_DATA_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", fmt.Errorf("no --db given and no home directory: %w", err)
-		}
-		dir = filepath.Join(home, ".local", "share")
+	dir, err := dataDir()
+	if err != nil {
+		return "", fmt.Errorf("no --db given and no home directory: %w", err)
 	}
-	return filepath.Join(dir, "dyad", "dyad.db"), nil
+	return filepath.Join(dir, "dyad.db"), nil
+}
+
+// dataDir is dyad's directory in the user's data directory (XDG).
+func dataDir() (string, error) {
+	if dir := os.Getenv("XDG_DATA_HOME"); dir != "" {
+		return filepath.Join(dir, "dyad"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(home, ".local", "share", "dyad"), nil
 }
 
 // openStore opens the database the options name.

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -73,18 +72,16 @@ once and exits (for cron). Ctrl-C stops and saves the state.`,
 				if err := w.PollAll(ctx); err != nil {
 					return err
 				}
-				failed := 0
-				for _, s := range w.Status() {
+				ss := w.Status()
+				failed, total := 0, 0
+				for _, s := range ss {
 					if s.Failures > 0 {
 						failed++
 						fmt.Fprintf(e.stderr, "dyad: %s: %s\n", s.URL, s.LastError)
 					}
-				}
-				total := 0
-				for _, s := range w.Status() {
 					total += s.Articles
 				}
-				fmt.Fprintf(e.stdout, "polled %d sources (%d failed); %d articles stored from them so far\n", len(w.Status()), failed, total)
+				fmt.Fprintf(e.stdout, "polled %d sources (%d failed); %d articles stored from them so far\n", len(ss), failed, total)
 				if failed > 0 {
 					e.failed = true
 				}
@@ -124,15 +121,11 @@ func (e *env) watchStatePath(wf *watchFlags, dbPath string) string {
 	if dbPath != "" && !strings.Contains(dbPath, "://") {
 		return strings.TrimSuffix(dbPath, filepath.Ext(dbPath)) + ".watch.json"
 	}
-	dir := os.Getenv("XDG_DATA_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "watch.json"
-		}
-		dir = filepath.Join(home, ".local", "share")
+	dir, err := dataDir()
+	if err != nil {
+		return "watch.json"
 	}
-	return filepath.Join(dir, "dyad", "watch.json")
+	return filepath.Join(dir, "watch.json")
 }
 
 // feedStatus adapts a watcher's status for the web UI's feeds page.

@@ -1,11 +1,11 @@
 package httpapi
 
 import (
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
+	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,7 +14,7 @@ import (
 	"github.com/dyad-events/dyad/internal/store"
 )
 
-func (s *Server) healthz(r *http.Request) (*response, error) {
+func (s *Server) healthz(r *http.Request, _ url.Values) (*response, error) {
 	if err := s.st.Ping(r.Context()); err != nil {
 		s.opt.Log.Error("healthz: database", "err", err)
 		return nil, &apiError{http.StatusServiceUnavailable, "database unavailable"}
@@ -22,7 +22,7 @@ func (s *Server) healthz(r *http.Request) (*response, error) {
 	return &response{data: map[string]string{"status": "ok"}}, nil
 }
 
-func (s *Server) stats(r *http.Request) (*response, error) {
+func (s *Server) stats(r *http.Request, _ url.Values) (*response, error) {
 	st, err := s.st.Stats(r.Context())
 	if err != nil {
 		return nil, err
@@ -31,15 +31,15 @@ func (s *Server) stats(r *http.Request) (*response, error) {
 }
 
 // events answers a page of events, newest first, with the cursor of the next.
-func (s *Server) events(r *http.Request) (*response, error) {
-	q, err := eventFilters(r)
+func (s *Server) events(r *http.Request, qv url.Values) (*response, error) {
+	q, err := eventFilters(qv)
 	if err != nil {
 		return nil, err
 	}
-	if q.Limit, err = intParam(r, "limit", DefaultPageSize, 1, MaxPageSize); err != nil {
+	if q.Limit, err = intParam(qv, "limit", DefaultPageSize, 1, MaxPageSize); err != nil {
 		return nil, err
 	}
-	if v := r.URL.Query().Get("cursor"); v != "" {
+	if v := qv.Get("cursor"); v != "" {
 		if q.After, err = decodeCursor(v); err != nil {
 			return nil, err
 		}
@@ -68,7 +68,7 @@ type eventDetail struct {
 	Mentions []store.Mention `json:"mentions"`
 }
 
-func (s *Server) event(r *http.Request) (*response, error) {
+func (s *Server) event(r *http.Request, _ url.Values) (*response, error) {
 	id := r.PathValue("id")
 	if !validEventID(id) {
 		return nil, notFound("no event %q: an event id is 16 hexadecimal digits", id)
@@ -133,7 +133,7 @@ type sentenceEvent struct {
 	Mode          string          `json:"mode,omitempty"`
 }
 
-func (s *Server) article(r *http.Request) (*response, error) {
+func (s *Server) article(r *http.Request, _ url.Values) (*response, error) {
 	id := r.PathValue("id")
 	a, err := s.st.Article(r.Context(), id)
 	if errors.Is(err, store.ErrNotFound) {
@@ -173,12 +173,12 @@ func (s *Server) article(r *http.Request) (*response, error) {
 	return &response{data: out}, nil
 }
 
-func (s *Server) dyads(r *http.Request) (*response, error) {
-	q, err := eventFilters(r)
+func (s *Server) dyads(r *http.Request, qv url.Values) (*response, error) {
+	q, err := eventFilters(qv)
 	if err != nil {
 		return nil, err
 	}
-	if q.Limit, err = intParam(r, "limit", 20, 1, 100); err != nil {
+	if q.Limit, err = intParam(qv, "limit", 20, 1, 100); err != nil {
 		return nil, err
 	}
 	ds, err := s.st.Dyads(r.Context(), q)
@@ -197,27 +197,27 @@ type seriesView struct {
 	*store.Series
 }
 
-func seriesQuery(r *http.Request) (store.SeriesQuery, error) {
+func seriesQuery(qv url.Values) (store.SeriesQuery, error) {
 	var q store.SeriesQuery
 	var err error
-	q.Interval = r.URL.Query().Get("interval")
+	q.Interval = qv.Get("interval")
 	if q.Interval != "" && q.Interval != store.IntervalDay && q.Interval != store.IntervalWeek && q.Interval != store.IntervalMonth {
 		return q, badParam("interval", "%q: want day, week or month", q.Interval)
 	}
-	if q.Since, err = dateParam(r, "since"); err != nil {
+	if q.Since, err = dateParam(qv, "since"); err != nil {
 		return q, err
 	}
-	if q.Until, err = dateParam(r, "until"); err != nil {
+	if q.Until, err = dateParam(qv, "until"); err != nil {
 		return q, err
 	}
-	if err := codeFilters(r, &q.Query); err != nil {
+	if err := codeFilters(qv, &q.Query); err != nil {
 		return q, err
 	}
 	return q, nil
 }
 
-func (s *Server) dyadSeries(r *http.Request) (*response, error) {
-	q, err := seriesQuery(r)
+func (s *Server) dyadSeries(r *http.Request, qv url.Values) (*response, error) {
+	q, err := seriesQuery(qv)
 	if err != nil {
 		return nil, err
 	}
@@ -227,7 +227,7 @@ func (s *Server) dyadSeries(r *http.Request) (*response, error) {
 	if q.Target, err = code("target", r.PathValue("b")); err != nil {
 		return nil, err
 	}
-	if q.Both, err = boolParam(r, "both"); err != nil {
+	if q.Both, err = boolParam(qv, "both"); err != nil {
 		return nil, err
 	}
 	ser, err := s.st.Series(r.Context(), q)
@@ -237,12 +237,12 @@ func (s *Server) dyadSeries(r *http.Request) (*response, error) {
 	return &response{data: seriesView{Source: q.Source, Target: q.Target, Both: q.Both, Series: ser}}, nil
 }
 
-func (s *Server) actorSeries(r *http.Request) (*response, error) {
-	q, err := seriesQuery(r)
+func (s *Server) actorSeries(r *http.Request, qv url.Values) (*response, error) {
+	q, err := seriesQuery(qv)
 	if err != nil {
 		return nil, err
 	}
-	if r.URL.Query().Has("both") {
+	if qv.Has("both") {
 		return nil, badParam("both", "is for a dyad's series")
 	}
 	if q.Actor, err = code("actor", r.PathValue("code")); err != nil {
@@ -268,10 +268,10 @@ type networkNode struct {
 	Name string `json:"name,omitempty"`
 }
 
-func (s *Server) network(r *http.Request) (*response, error) {
+func (s *Server) network(r *http.Request, qv url.Values) (*response, error) {
 	var q store.NetworkQuery
 	var err error
-	get := r.URL.Query().Get
+	get := qv.Get
 	if p := get("period"); p != "" {
 		if get("since") != "" || get("until") != "" {
 			return nil, badParam("period", "or since and until: not both")
@@ -280,20 +280,20 @@ func (s *Server) network(r *http.Request) (*response, error) {
 			return nil, err
 		}
 	} else {
-		if q.Since, err = dateParam(r, "since"); err != nil {
+		if q.Since, err = dateParam(qv, "since"); err != nil {
 			return nil, err
 		}
-		if q.Until, err = dateParam(r, "until"); err != nil {
+		if q.Until, err = dateParam(qv, "until"); err != nil {
 			return nil, err
 		}
 	}
-	if q.MinWeight, err = intParam(r, "min_weight", 1, 1, 1_000_000); err != nil {
+	if q.MinWeight, err = intParam(qv, "min_weight", 1, 1, 1_000_000); err != nil {
 		return nil, err
 	}
-	if q.Top, err = intParam(r, "top", store.DefaultNetworkTop, 1, store.MaxNetworkTop); err != nil {
+	if q.Top, err = intParam(qv, "top", store.DefaultNetworkTop, 1, store.MaxNetworkTop); err != nil {
 		return nil, err
 	}
-	if err := codeFilters(r, &q.Query); err != nil {
+	if err := codeFilters(qv, &q.Query); err != nil {
 		return nil, err
 	}
 	n, err := s.st.Network(r.Context(), q)
@@ -332,23 +332,19 @@ func yyyymmdd(d int32) string {
 	return fmt.Sprintf("%04d-%02d-%02d", d/10000, d/100%100, d%100)
 }
 
-func (s *Server) actors(r *http.Request) (*response, error) {
-	get := r.URL.Query().Get
+func (s *Server) actors(_ *http.Request, qv url.Values) (*response, error) {
+	get := qv.Get
 	langs := s.opt.Langs
 	if v := get("lang"); v != "" {
-		found := false
-		for _, l := range langs {
-			found = found || l == v
-		}
-		if !found {
+		if !slices.Contains(langs, v) {
 			return nil, badParam("lang", "%q: want one of %s", v, strings.Join(langs, ", "))
 		}
 		langs = []string{v}
 	}
-	kind := get("kind")
-	if kind != "" {
-		if k := lexiconKind(kind); k == 0 {
-			return nil, badParam("kind", "%q: want country, demonym, capital, seat, org, group, agent, title, portfolio or person", kind)
+	var kind lexicon.Kind // 0: any
+	if v := get("kind"); v != "" {
+		if kind = lexiconKind(v); kind == 0 {
+			return nil, badParam("kind", "%q: want country, demonym, capital, seat, org, group, agent, title, portfolio or person", v)
 		}
 	}
 	prefix := ""
@@ -358,62 +354,50 @@ func (s *Server) actors(r *http.Request) (*response, error) {
 			return nil, err
 		}
 	}
-	phrase, err := textParam(r, "q", 100)
+	phrase, err := textParam(qv, "q", 100)
 	if err != nil {
 		return nil, err
 	}
 	phrase = store.Fold(phrase)
-	limit, err := intParam(r, "limit", 100, 1, MaxPageSize)
+	limit, err := intParam(qv, "limit", 100, 1, MaxPageSize)
 	if err != nil {
 		return nil, err
 	}
 	skip := 0
 	if v := get("cursor"); v != "" {
-		b, err := base64.RawURLEncoding.DecodeString(v)
-		n, ok := strings.CutPrefix(string(b), "o")
-		off, err2 := strconv.Atoi(n)
-		if err != nil || !ok || err2 != nil || off < 0 {
-			return nil, badParam("cursor", "%q: not a cursor this API gave", v)
+		if skip, err = decodeOffset(v); err != nil {
+			return nil, err
 		}
-		skip = off
 	}
 	out := []actorView{}
 	n := 0 // matching entries seen
-	more := false
-	for _, lang := range langs {
-		if s.opt.Lexicons == nil {
-			break
+	var lexicons []*lexicon.Lexicon
+	if s.opt.Lexicons != nil {
+		for _, lang := range langs {
+			lexicons = append(lexicons, s.opt.Lexicons.For(lang))
 		}
-		lex := s.opt.Lexicons.For(lang)
+	}
+	for i, lex := range lexicons {
 		if lex == nil {
 			continue
 		}
-		for i := range lex.Entries {
-			e := &lex.Entries[i]
-			if e.Kind == lexicon.KindPlace || (kind != "" && e.Kind.String() != kind) || !strings.HasPrefix(e.Code, prefix) ||
+		for j := range lex.Entries {
+			e := &lex.Entries[j]
+			if e.Kind == lexicon.KindPlace || (kind != 0 && e.Kind != kind) || !strings.HasPrefix(e.Code, prefix) ||
 				(phrase != "" && !strings.Contains(store.Fold(e.Phrase), phrase)) {
 				continue
 			}
-			n++
-			if n <= skip {
+			if n++; n <= skip {
 				continue
 			}
 			if len(out) == limit {
-				more = true
-				break
+				return &response{data: out, next: encodeOffset(skip + limit)}, nil
 			}
 			out = append(out, actorView{Code: e.Code, Country: e.Country, Agent: e.Agent, Kind: e.Kind.String(), Phrase: e.Phrase,
-				Lang: lang, From: yyyymmdd(e.From), Until: yyyymmdd(e.Until), Source: e.Source})
-		}
-		if more {
-			break
+				Lang: langs[i], From: yyyymmdd(e.From), Until: yyyymmdd(e.Until), Source: e.Source})
 		}
 	}
-	res := &response{data: out}
-	if more {
-		res.next = base64.RawURLEncoding.EncodeToString([]byte("o" + strconv.Itoa(skip+limit)))
-	}
-	return res, nil
+	return &response{data: out}, nil
 }
 
 func lexiconKind(name string) lexicon.Kind {

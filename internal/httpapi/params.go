@@ -2,7 +2,7 @@ package httpapi
 
 import (
 	"encoding/base64"
-	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -34,8 +34,8 @@ func code(name, v string) (string, error) {
 	return strings.ToUpper(v), nil
 }
 
-func intParam(r *http.Request, name string, def, lo, hi int) (int, error) {
-	v := r.URL.Query().Get(name)
+func intParam(qv url.Values, name string, def, lo, hi int) (int, error) {
+	v := qv.Get(name)
 	if v == "" {
 		return def, nil
 	}
@@ -46,8 +46,8 @@ func intParam(r *http.Request, name string, def, lo, hi int) (int, error) {
 	return n, nil
 }
 
-func boolParam(r *http.Request, name string) (bool, error) {
-	switch v := r.URL.Query().Get(name); v {
+func boolParam(qv url.Values, name string) (bool, error) {
+	switch v := qv.Get(name); v {
 	case "", "false", "0":
 		return false, nil
 	case "true", "1":
@@ -57,16 +57,16 @@ func boolParam(r *http.Request, name string) (bool, error) {
 	}
 }
 
-func dateParam(r *http.Request, name string) (string, error) {
-	v := r.URL.Query().Get(name)
+func dateParam(qv url.Values, name string) (string, error) {
+	v := qv.Get(name)
 	if v != "" && !store.ValidDate(v) {
 		return "", badParam(name, "%q: want a date YYYY-MM-DD", v)
 	}
 	return v, nil
 }
 
-func textParam(r *http.Request, name string, maxLen int) (string, error) {
-	v := r.URL.Query().Get(name)
+func textParam(qv url.Values, name string, maxLen int) (string, error) {
+	v := qv.Get(name)
 	if len(v) > maxLen || !utf8.ValidString(v) {
 		return "", badParam(name, "is too long or not UTF-8: at most %d bytes", maxLen)
 	}
@@ -74,10 +74,10 @@ func textParam(r *http.Request, name string, maxLen int) (string, error) {
 }
 
 // eventFilters reads the filters that /events and /dyads share.
-func eventFilters(r *http.Request) (store.Query, error) {
+func eventFilters(qv url.Values) (store.Query, error) {
 	var q store.Query
 	var err error
-	get := r.URL.Query().Get
+	get := qv.Get
 	if v := get("actor"); v != "" {
 		if q.Actor, err = code("actor", v); err != nil {
 			return q, err
@@ -99,7 +99,7 @@ func eventFilters(r *http.Request) (store.Query, error) {
 			}
 		}
 	}
-	if q.Both, err = boolParam(r, "both"); err != nil {
+	if q.Both, err = boolParam(qv, "both"); err != nil {
 		return q, err
 	}
 	if q.Both && get("dyad") == "" {
@@ -110,19 +110,19 @@ func eventFilters(r *http.Request) (store.Query, error) {
 			return q, badParam("country", "%q: want a three-letter country code, such as CUB", v)
 		}
 	}
-	if err := codeFilters(r, &q); err != nil {
+	if err := codeFilters(qv, &q); err != nil {
 		return q, err
 	}
-	if q.Since, err = dateParam(r, "since"); err != nil {
+	if q.Since, err = dateParam(qv, "since"); err != nil {
 		return q, err
 	}
-	if q.Until, err = dateParam(r, "until"); err != nil {
+	if q.Until, err = dateParam(qv, "until"); err != nil {
 		return q, err
 	}
-	if q.Place, err = textParam(r, "place", 100); err != nil {
+	if q.Place, err = textParam(qv, "place", 100); err != nil {
 		return q, err
 	}
-	if q.Text, err = textParam(r, "q", 200); err != nil {
+	if q.Text, err = textParam(qv, "q", 200); err != nil {
 		return q, err
 	}
 	if v := get("lang"); v != "" {
@@ -135,8 +135,8 @@ func eventFilters(r *http.Request) (store.Query, error) {
 }
 
 // codeFilters reads root, code and quad.
-func codeFilters(r *http.Request, q *store.Query) error {
-	get := r.URL.Query().Get
+func codeFilters(qv url.Values, q *store.Query) error {
+	get := qv.Get
 	if v := get("root"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 20 || len(v) > 2 {
@@ -154,7 +154,7 @@ func codeFilters(r *http.Request, q *store.Query) error {
 		q.Code = v
 	}
 	var err error
-	q.Quad, err = intParam(r, "quad", 0, 1, 4)
+	q.Quad, err = intParam(qv, "quad", 0, 1, 4)
 	return err
 }
 
@@ -171,6 +171,20 @@ func decodeCursor(v string) (*store.Cursor, error) {
 		return nil, badParam("cursor", "%q: not a cursor this API gave", v)
 	}
 	return &store.Cursor{Date: d, ID: id}, nil
+}
+
+func encodeOffset(n int) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("o" + strconv.Itoa(n)))
+}
+
+func decodeOffset(v string) (int, error) {
+	b, err := base64.RawURLEncoding.DecodeString(v)
+	n, ok := strings.CutPrefix(string(b), "o")
+	off, err2 := strconv.Atoi(n)
+	if err != nil || !ok || err2 != nil || off < 0 {
+		return 0, badParam("cursor", "%q: not a cursor this API gave", v)
+	}
+	return off, nil
 }
 
 func validEventID(id string) bool {

@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -94,38 +95,14 @@ func New(st store.Store, opt Options) *Server {
 	s.handle("/api/v1/actors/{code}/series", seriesParams, s.actorSeries)
 	s.handle("/api/v1/network", networkParams, s.network)
 	s.handle("/api/v1/stats", nil, s.stats)
-	s.handle("/api/", nil, func(r *http.Request) (*response, error) {
+	s.handle("/api/", nil, func(r *http.Request, _ url.Values) (*response, error) {
 		return nil, &apiError{http.StatusNotFound, fmt.Sprintf("no such endpoint: %s (see docs/API.md)", r.URL.Path)}
 	})
 	return s
 }
 
-// NotFound answers every request with a JSON 404, through the same checks
-// as the API: for what is mounted at / until the web UI is.
-func (s *Server) NotFound() http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.serve(w, r, false, nil, func(r *http.Request) (*response, error) {
-			return nil, notFound("nothing at %s: the API is at /api/v1/ (docs/API.md)", r.URL.Path)
-		})
-	})
-}
-
 // ServeHTTP answers one request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
-
-// RequireToken wraps h so that it answers only requests that carry the
-// bearer token; the comparison takes the same time whatever it is sent.
-func RequireToken(token string, h http.Handler) http.Handler {
-	want := sha256.Sum256([]byte(token))
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !tokenOK(r, want) {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="dyad"`)
-			writeJSON(w, r, http.StatusUnauthorized, map[string]string{"error": "missing or wrong bearer token"})
-			return
-		}
-		h.ServeHTTP(w, r)
-	})
-}
 
 func tokenOK(r *http.Request, want [32]byte) bool {
 	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
@@ -185,10 +162,14 @@ func notFound(format string, args ...any) error {
 	return &apiError{http.StatusNotFound, fmt.Sprintf(format, args...)}
 }
 
+// handler answers one request, given its query parameters (parsed once, and
+// checked against those the endpoint takes).
+type handler func(r *http.Request, qv url.Values) (*response, error)
+
 // handle registers a handler behind the one wrapper that checks the method,
 // the token, the body and the parameters, bounds the time, and writes every
 // response and error.
-func (s *Server) handle(pattern string, params []string, h func(*http.Request) (*response, error)) {
+func (s *Server) handle(pattern string, params []string, h handler) {
 	api := strings.HasPrefix(pattern, "/api/")
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
@@ -202,7 +183,7 @@ func (s *Server) handle(pattern string, params []string, h func(*http.Request) (
 	})
 }
 
-func (s *Server) serve(w http.ResponseWriter, r *http.Request, api bool, params []string, h func(*http.Request) (*response, error)) (int, error) {
+func (s *Server) serve(w http.ResponseWriter, r *http.Request, api bool, params []string, h handler) (int, error) {
 	fail := func(err error) (int, error) {
 		status, msg := s.errorOf(r, err)
 		if status == http.StatusMethodNotAllowed {
@@ -236,12 +217,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, api bool, params 
 	if len(r.URL.RawQuery) > MaxQueryBytes {
 		return fail(&apiError{http.StatusRequestURITooLong, fmt.Sprintf("query string of %d bytes: at most %d", len(r.URL.RawQuery), MaxQueryBytes)})
 	}
-	if err := checkParams(r, params); err != nil {
+	qv := r.URL.Query()
+	if err := checkParams(qv, params); err != nil {
 		return fail(err)
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opt.Timeout)
 	defer cancel()
-	res, err := h(r.WithContext(ctx))
+	res, err := h(r.WithContext(ctx), qv)
 	if err != nil {
 		return fail(err)
 	}
@@ -293,10 +275,9 @@ func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
 }
 
 // checkParams refuses unknown and repeated query parameters, naming them.
-func checkParams(r *http.Request, allowed []string) error {
-	q := r.URL.Query()
-	names := make([]string, 0, len(q))
-	for k := range q {
+func checkParams(qv url.Values, allowed []string) error {
+	names := make([]string, 0, len(qv))
+	for k := range qv {
 		names = append(names, k)
 	}
 	slices.Sort(names)
@@ -307,8 +288,8 @@ func checkParams(r *http.Request, allowed []string) error {
 			}
 			return badParam(fmt.Sprintf("%q:", k), "unknown parameter; want one of %s", strings.Join(allowed, ", "))
 		}
-		if len(q[k]) > 1 {
-			return badParam(k, "given %d times; give it once", len(q[k]))
+		if len(qv[k]) > 1 {
+			return badParam(k, "given %d times; give it once", len(qv[k]))
 		}
 	}
 	return nil

@@ -178,7 +178,7 @@ func (s *SQL) Series(ctx context.Context, q SeriesQuery) (*Series, error) {
 	}
 	fq := q.Query
 	fq.Since, fq.Until, fq.After, fq.Limit, fq.Offset = out.Since, out.Until, nil, 0, 0
-	w, args, err := s.wherePlan(ctx, fq, planByKey) // every matching event is read: look them up by actor
+	w, args, err := s.wherePlan(ctx, fq, planByKey, nil) // every matching event is read: look them up by actor
 	if err != nil {
 		return nil, fmt.Errorf("series: %w", err)
 	}

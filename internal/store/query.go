@@ -31,10 +31,21 @@ func hasKeyFilter(q Query) bool {
 
 // where builds the WHERE clause of an events query over alias e.
 func (s *SQL) where(ctx context.Context, q Query) (string, []any, error) {
-	return s.wherePlan(ctx, q, planAny)
+	return s.wherePlan(ctx, q, planAny, nil)
 }
 
-func (s *SQL) wherePlan(ctx context.Context, q Query, p plan) (string, []any, error) {
+// prefixCodes holds the codes that code prefixes were expanded to (by
+// column and prefix), for a query that builds its conditions twice.
+type prefixCodes map[[2]string]expansion
+
+type expansion struct {
+	codes []string
+	ok    bool
+}
+
+// wherePlan is where for plan p. known, if not nil, keeps the prefixes'
+// expansions: given again, it reads none twice.
+func (s *SQL) wherePlan(ctx context.Context, q Query, p plan, known prefixCodes) (string, []any, error) {
 	var conds []string
 	var args []any
 	add := func(c string, a ...any) {
@@ -54,7 +65,7 @@ func (s *SQL) wherePlan(ctx context.Context, q Query, p plan) (string, []any, er
 	ranges := false // a code filter that stayed a range
 	codeCond := func(col, prefix string) (string, []any, bool, error) {
 		if expand {
-			if cs, ok, err := s.codesWithPrefix(ctx, col, prefix); err != nil || ok {
+			if cs, ok, err := s.codesWithPrefix(ctx, col, prefix, known); err != nil || ok {
 				c, a := inCond(key+col, cs)
 				return c, a, true, err
 			}
@@ -182,9 +193,12 @@ const maxExpand = 64
 
 // codesWithPrefix returns the distinct codes of column col (source_code or
 // target_code) that start with prefix, reading one index entry per code
-// (a loose index scan). ok is false when there are more than maxExpand or
-// the prefix is not ASCII.
-func (s *SQL) codesWithPrefix(ctx context.Context, col, prefix string) (codes []string, ok bool, err error) {
+// (a loose index scan), unless known has them. ok is false when there are
+// more than maxExpand or the prefix is not ASCII.
+func (s *SQL) codesWithPrefix(ctx context.Context, col, prefix string, known prefixCodes) (codes []string, ok bool, err error) {
+	if x, found := known[[2]string{col, prefix}]; found {
+		return x.codes, x.ok, nil
+	}
 	lo, hi, ok := prefixRange(prefix)
 	if !ok {
 		return nil, false, nil
@@ -208,7 +222,11 @@ func (s *SQL) codesWithPrefix(ctx context.Context, col, prefix string) (codes []
 	if err := rows.Err(); err != nil {
 		return nil, false, err
 	}
-	return codes, len(codes) <= maxExpand, nil
+	ok = len(codes) <= maxExpand
+	if known != nil {
+		known[[2]string{col, prefix}] = expansion{codes, ok}
+	}
+	return codes, ok, nil
 }
 
 // inCond selects rows whose column is one of values.
@@ -249,13 +267,10 @@ func ValidDate(s string) bool {
 }
 
 func limitOf(q Query) int {
-	if q.Limit <= 0 || q.Limit > MaxLimit {
-		if q.Limit <= 0 {
-			return 100
-		}
-		return MaxLimit
+	if q.Limit <= 0 {
+		return 100
 	}
-	return q.Limit
+	return min(q.Limit, MaxLimit)
 }
 
 const eventCols = `e.id, e.code, e.root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode,
@@ -300,16 +315,18 @@ func scanEvent(sc interface{ Scan(...any) error }) (*Event, error) {
 // Events returns merged events, newest first.
 func (s *SQL) Events(ctx context.Context, q Query) ([]Event, error) {
 	p := planAny
+	var known prefixCodes
 	if s.Dialect.PlanHints && hasKeyFilter(q) {
+		known = prefixCodes{}
 		// newest first: an actor with few events is best looked up and its
 		// events sorted, one with many by reading the newest events until
 		// enough are found; a count bounded by probeRows tells which
 		var err error
-		if p, err = s.probe(ctx, q); err != nil {
+		if p, err = s.probe(ctx, q, known); err != nil {
 			return nil, fmt.Errorf("query events: %w", err)
 		}
 	}
-	w, args, err := s.wherePlan(ctx, q, p)
+	w, args, err := s.wherePlan(ctx, q, p, known)
 	if err != nil {
 		return nil, fmt.Errorf("query events: %w", err)
 	}
@@ -339,10 +356,11 @@ func (s *SQL) Events(ctx context.Context, q Query) ([]Event, error) {
 const probeRows = 2000
 
 // probe counts, up to probeRows, the events that q's actor and country
-// filters select, and returns the plan that suits their number.
-func (s *SQL) probe(ctx context.Context, q Query) (plan, error) {
+// filters select, and returns the plan that suits their number. The codes
+// its prefixes expand to are left in known, for the query that follows.
+func (s *SQL) probe(ctx context.Context, q Query, known prefixCodes) (plan, error) {
 	keyOnly := Query{Actor: q.Actor, Source: q.Source, Target: q.Target, Both: q.Both, Country: q.Country}
-	w, args, err := s.where(ctx, keyOnly)
+	w, args, err := s.wherePlan(ctx, keyOnly, planAny, known)
 	if err != nil {
 		return planAny, err
 	}

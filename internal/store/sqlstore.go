@@ -427,7 +427,7 @@ func (s *SQL) save(ctx context.Context, ps []prepared) (res []SaveResult, err er
 		if err != nil {
 			return nil, fmt.Errorf("save article %s: recount: %w", name, err)
 		}
-		touched = append(slices.Clone(eids), more...)
+		touched = append(eids, more...)
 		slices.Sort(touched)
 		touched = slices.Compact(touched)
 	}
@@ -447,8 +447,8 @@ func (s *SQL) insertArticle(ctx context.Context, tx *wtx, p *prepared, now strin
 		pub = a.Published.UTC().Format(time.RFC3339)
 	}
 	bands := simhash.Bands(p.fp)
-	if _, err := tx.exec(ctx, (`INSERT INTO articles (id, url, source, title, lang, published, place, text, text_hash, fp, fp0, fp1, fp2, fp3, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+	if _, err := tx.exec(ctx, `INSERT INTO articles (id, url, source, title, lang, published, place, text, text_hash, fp, fp0, fp1, fp2, fp3, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		a.ID, a.URL, a.Source, a.Title, a.Lang, pub, a.Place, a.Text, p.hash, int64(p.fp), bands[0], bands[1], bands[2], bands[3], now); err != nil {
 		return err
 	}

@@ -10,7 +10,6 @@
 package watch
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -171,7 +170,6 @@ type Watcher struct {
 	opt     Options
 	code    Coder
 	save    Saver
-	log     *slog.Logger
 	sources []Source
 
 	mu     sync.Mutex // guards state and dirty
@@ -188,7 +186,7 @@ func New(sources []Source, code Coder, save Saver, opt Options) (*Watcher, error
 	if len(sources) == 0 {
 		return nil, errors.New("watch: no sources")
 	}
-	w := &Watcher{opt: opt, code: code, save: save, log: opt.Log, sources: slices.Clone(sources)}
+	w := &Watcher{opt: opt, code: code, save: save, sources: slices.Clone(sources)}
 	for i := range w.sources {
 		s := &w.sources[i]
 		if s.Kind == "" {
@@ -203,7 +201,7 @@ func New(sources []Source, code Coder, save Saver, opt Options) (*Watcher, error
 		return nil, err
 	}
 	if err != nil {
-		w.log.Warn("watch: state file not read; starting afresh", "err", err)
+		w.opt.Log.Warn("watch: state file not read; starting afresh", "err", err)
 	}
 	w.state = map[string]*FeedState{}
 	for _, s := range w.sources {
@@ -245,7 +243,7 @@ func (w *Watcher) Run(ctx context.Context) error {
 	now := w.opt.Now()
 	for i, s := range w.sources {
 		first := w.firstPoll(s, now)
-		w.log.Info("watch: following", "url", s.URL, "kind", s.Kind, "interval", s.Interval, "first_poll_in", first.Sub(now).Round(time.Second), "n", i+1)
+		w.opt.Log.Info("watch: following", "url", s.URL, "kind", s.Kind, "interval", s.Interval, "first_poll_in", first.Sub(now).Round(time.Second), "n", i+1)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -260,7 +258,7 @@ func (w *Watcher) Run(ctx context.Context) error {
 			done = true
 		case <-tick.C:
 			if err := w.saveState(false); err != nil {
-				w.log.Error("watch: state not saved", "path", w.opt.StatePath, "err", err)
+				w.opt.Log.Error("watch: state not saved", "path", w.opt.StatePath, "err", err)
 			}
 		}
 	}
@@ -344,7 +342,7 @@ func (w *Watcher) poll(ctx context.Context, s Source) time.Time {
 		return now
 	}
 	st.LastPoll = now
-	log := w.log.With("url", s.URL)
+	log := w.opt.Log.With("url", s.URL)
 	if err != nil {
 		st.Failures++
 		st.LastError = err.Error()
@@ -393,21 +391,33 @@ const feedAccept = "application/rss+xml, application/atom+xml, application/rdf+x
 
 const pageAccept = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 
-func (w *Watcher) pollFeed(ctx context.Context, s Source, st *FeedState) (pollResult, error) {
+// fetchSource fetches a source, conditionally on the validators of its
+// state, and keeps those it answers with. The answer is nil when there is
+// nothing to read: after an error, or a 304.
+func (w *Watcher) fetchSource(ctx context.Context, s Source, st *FeedState, accept string, limit int64) (*fetched, pollResult, error) {
 	var res pollResult
-	f, err := w.fetch(ctx, s.URL, feedAccept, st.ETag, st.LastModified, w.opt.MaxFeedBytes)
+	f, err := w.fetch(ctx, s.URL, accept, st.ETag, st.LastModified, limit)
 	if err != nil {
 		if f != nil {
 			res.retryAfter = f.RetryAfter
 		}
-		return res, err
+		return nil, res, err
 	}
 	st.ETag, st.LastModified = f.ETag, f.LastModified
 	if f.NotModified {
 		res.notModified = true
-		return res, nil
+		return nil, res, nil
 	}
-	parsed, err := feed.Parse(bytes.NewReader(f.Body))
+	return f, res, nil
+}
+
+func (w *Watcher) pollFeed(ctx context.Context, s Source, st *FeedState) (pollResult, error) {
+	f, res, err := w.fetchSource(ctx, s, st, feedAccept, w.opt.MaxFeedBytes)
+	if f == nil {
+		return res, err
+	}
+	// the body is already bounded by MaxFeedBytes: parse it where it is
+	parsed, err := feed.ParseBytes(f.Body)
 	if err != nil {
 		// a feed that changed but cannot be read: forget its validators so
 		// that the next poll reads it whole
@@ -421,24 +431,24 @@ func (w *Watcher) pollFeed(ctx context.Context, s Source, st *FeedState) (pollRe
 	}
 	res.items = len(parsed.Items)
 	current := make([]string, 0, len(parsed.Items))
-	handled := 0
 	// feeds list the newest first: handle the oldest first, so that the
 	// articles are stored in the order they were published
 	for i := len(parsed.Items) - 1; i >= 0; i-- {
 		it := &parsed.Items[i]
 		it.Link = resolve(base, it.Link)
-		key := itemKey(it.GUID, it.Link)
+		var key string
 		if it.GUID == "" && it.Link == "" {
 			key = itemKey("", "", it.Title, it.Summary)
+		} else {
+			key = itemKey(it.GUID, it.Link)
 		}
 		if seen[key] {
 			current = append(current, key)
 			continue
 		}
-		if handled == MaxItemsPerPoll {
+		if res.new == MaxItemsPerPoll {
 			continue // left for the next poll
 		}
-		handled++
 		res.new++
 		ok, err := w.handleItem(ctx, s, parsed, it, &res)
 		if err != nil {
@@ -452,7 +462,7 @@ func (w *Watcher) pollFeed(ctx context.Context, s Source, st *FeedState) (pollRe
 		}
 	}
 	st.Seen = mergeSeen(reverse(current), st.Seen, w.opt.MaxSeen)
-	if handled == MaxItemsPerPoll {
+	if res.new == MaxItemsPerPoll {
 		st.ETag, st.LastModified = "", "" // read the rest next time
 	}
 	return res, nil
@@ -468,13 +478,13 @@ func reverse(s []string) []string {
 // an error, only when the store fails: the item is tried again at the next
 // poll. An item that cannot be coded is counted as failed and not retried.
 func (w *Watcher) handleItem(ctx context.Context, s Source, fd *feed.Feed, it *feed.Item, res *pollResult) (bool, error) {
-	log := w.log.With("feed", s.URL, "item", firstOf(it.Link, it.GUID, it.Title))
+	log := w.opt.Log.With("feed", s.URL, "item", firstOf(it.Link, it.GUID, it.Title))
 	var a *model.Article
 	if len(it.Content) < minContent && !w.opt.NoPages && isWeb(it.Link) {
 		p, err := w.readPage(ctx, it.Link)
 		if err != nil {
 			log.Info("watch: linked page not read; using the feed's text", "err", err)
-		} else if text := clean(p.Text); strings.TrimSpace(text) != "" {
+		} else if text := clean(p.Text); text != "" {
 			a = &model.Article{ID: ingest.ContentID(text), URL: it.Link, Title: firstOf(it.Title, p.Title), Lang: firstOf(it.Lang, p.Lang),
 				Published: it.Published, Text: text, Source: host(it.Link)}
 			if a.Published.IsZero() {
@@ -533,7 +543,7 @@ func (w *Watcher) readPage(ctx context.Context, u string) (*webpage.Page, error)
 	if ct := strings.ToLower(f.ContentType); ct != "" && !strings.Contains(ct, "html") && !strings.Contains(ct, "text/plain") {
 		return nil, fmt.Errorf("page %s: not html but %s", u, f.ContentType)
 	}
-	p, err := webpage.Extractor{MaxBytes: w.opt.MaxPageBytes}.Extract(bytes.NewReader(f.Body), f.URL)
+	p, err := webpage.Extractor{}.ExtractBytes(f.Body, f.URL) // f.Body is within MaxPageBytes
 	if err != nil {
 		return nil, fmt.Errorf("page %s: %w", u, err)
 	}
@@ -542,20 +552,11 @@ func (w *Watcher) readPage(ctx context.Context, u string) (*webpage.Page, error)
 
 // pollPage fetches a followed page and codes its main text when it changed.
 func (w *Watcher) pollPage(ctx context.Context, s Source, st *FeedState) (pollResult, error) {
-	var res pollResult
-	f, err := w.fetch(ctx, s.URL, pageAccept, st.ETag, st.LastModified, w.opt.MaxPageBytes)
-	if err != nil {
-		if f != nil {
-			res.retryAfter = f.RetryAfter
-		}
+	f, res, err := w.fetchSource(ctx, s, st, pageAccept, w.opt.MaxPageBytes)
+	if f == nil {
 		return res, err
 	}
-	st.ETag, st.LastModified = f.ETag, f.LastModified
-	if f.NotModified {
-		res.notModified = true
-		return res, nil
-	}
-	p, err := webpage.Extractor{MaxBytes: w.opt.MaxPageBytes}.Extract(bytes.NewReader(f.Body), f.URL)
+	p, err := webpage.Extractor{}.ExtractBytes(f.Body, f.URL) // f.Body is within MaxPageBytes
 	if err != nil {
 		return res, fmt.Errorf("page %s: %w", s.URL, err)
 	}
@@ -566,15 +567,16 @@ func (w *Watcher) pollPage(ctx context.Context, s Source, st *FeedState) (pollRe
 		return res, nil
 	}
 	res.new = 1
-	a := &model.Article{ID: ingest.ContentID(text), URL: firstOf(p.Canonical, f.URL), Title: p.Title, Lang: firstOf(s.Lang, p.Lang),
-		Published: p.Published, Text: text, Origin: s.URL, Source: host(firstOf(p.Canonical, f.URL))}
-	if strings.TrimSpace(text) == "" {
+	if text == "" { // clean trims it
 		return res, fmt.Errorf("page %s: no main text", s.URL)
 	}
+	u := firstOf(p.Canonical, f.URL)
+	a := &model.Article{ID: ingest.ContentID(text), URL: u, Title: p.Title, Lang: firstOf(s.Lang, p.Lang),
+		Published: p.Published, Text: text, Origin: s.URL, Source: host(u)}
 	b, err := w.code(a)
 	if err != nil {
 		res.failed++
-		w.log.Info("watch: page not coded", "url", s.URL, "err", err)
+		w.opt.Log.Info("watch: page not coded", "url", s.URL, "err", err)
 	} else {
 		sr, err := w.save.SaveArticle(ctx, b)
 		if err != nil {

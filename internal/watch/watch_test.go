@@ -559,3 +559,38 @@ func TestMergeSeen(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+// TestItemsPerPoll: a feed longer than MaxItemsPerPoll is handled over two
+// polls, and its validators are not kept in between so that the second poll
+// reads it whole.
+func TestItemsPerPoll(t *testing.T) {
+	var conditional atomic.Int32
+	var items []item
+	for i := range MaxItemsPerPoll + 50 {
+		items = append(items, item{guid: fmt.Sprint(i), title: fmt.Sprint("Story ", i), content: long(fmt.Sprint("Story number ", i, " of talks."))})
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") != "" {
+			conditional.Add(1)
+		}
+		w.Header().Set("ETag", `"v1"`)
+		io.WriteString(w, rss(items...))
+	}))
+	defer srv.Close()
+	s := newSink()
+	w := newWatcher(t, []Source{{URL: srv.URL}}, s, testOptions(t))
+	w.PollAll(context.Background())
+	if _, saved := s.counts(); saved != MaxItemsPerPoll {
+		t.Errorf("first poll stored %d, want %d", saved, MaxItemsPerPoll)
+	}
+	if st := stateOf(w, srv.URL); st.ETag != "" {
+		t.Errorf("ETag %q kept with items left to read", st.ETag)
+	}
+	w.PollAll(context.Background())
+	if _, saved := s.counts(); saved != MaxItemsPerPoll+50 || conditional.Load() != 0 {
+		t.Errorf("after two polls: stored %d, want %d; %d conditional requests", saved, MaxItemsPerPoll+50, conditional.Load())
+	}
+	if st := stateOf(w, srv.URL); st.ETag != `"v1"` {
+		t.Errorf("state after the whole feed: %+v", st.FeedState)
+	}
+}

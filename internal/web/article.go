@@ -7,8 +7,6 @@ import (
 	"github.com/dyad-events/dyad/internal/store"
 )
 
-type modelSentence = model.Sentence
-
 // paragraphs lays out sentences lo..hi of an article (sorted by offset) in
 // paragraphs: a line break between two sentences starts a new paragraph.
 // Each sentence carries the mentions coded from it and its actors and
@@ -56,17 +54,13 @@ func paragraphs(text string, sents []model.Sentence, lo, hi int, ms []store.Ment
 			body = text[st.Start:st.End]
 			prev = st.End
 		}
+		// a span given twice (an actor both source and target, one
+		// trigger for two events) is drawn once: segments drops the
+		// second as overlapping the first
 		var spans []span
 		mentions := bySentence[st.Index]
-		seen := map[span]bool{}
 		for _, m := range mentions {
-			for _, sp := range mentionSpans(m, body, st.Start) {
-				k := span{Start: sp.Start, End: sp.End}
-				if !seen[k] {
-					seen[k] = true
-					spans = append(spans, sp)
-				}
-			}
+			spans = append(spans, mentionSpans(&m.Event, body, st.Start)...)
 		}
 		cur = append(cur, sentView{Index: st.Index, Segs: segments(body, spans), Mentions: dedupeEvents(mentions)})
 	}

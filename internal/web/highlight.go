@@ -1,11 +1,12 @@
 package web
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/dyad-events/dyad/internal/model"
 	"github.com/dyad-events/dyad/internal/store"
 )
 
@@ -34,8 +35,9 @@ type segment struct {
 // segments cuts text into plain and highlighted runs. Spans out of range,
 // not on character boundaries, empty, or overlapping an earlier span are
 // dropped, so bad offsets never break a page: the text is shown whole.
+// spans is filtered and sorted in place.
 func segments(text string, spans []span) []segment {
-	ok := spans[:0:0]
+	ok := spans[:0]
 	for _, s := range spans {
 		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 			continue
@@ -45,13 +47,13 @@ func segments(text string, spans []span) []segment {
 		}
 		ok = append(ok, s)
 	}
-	sort.SliceStable(ok, func(i, j int) bool {
-		if ok[i].Start != ok[j].Start {
-			return ok[i].Start < ok[j].Start
+	slices.SortStableFunc(ok, func(a, b span) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
 		}
-		return ok[i].End > ok[j].End
+		return b.End - a.End
 	})
-	var out []segment
+	out := make([]segment, 0, 2*len(ok)+1)
 	pos := 0
 	for _, s := range ok {
 		if s.Start < pos {
@@ -71,12 +73,12 @@ func segments(text string, spans []span) []segment {
 
 func boundary(s string, i int) bool { return i == len(s) || utf8.RuneStart(s[i]) }
 
-// mentionSpans returns the actor and trigger spans of a mention relative to
+// mentionSpans returns the actor and trigger spans of an event relative to
 // base (the offset in the article of the text they will cut). When an
 // offset does not point at the words it names (an old record, a text that
 // changed), the words are looked for in the text instead.
-func mentionSpans(m *store.Mention, text string, base int) []span {
-	var out []span
+func mentionSpans(m *model.Event, text string, base int) []span {
+	out := make([]span, 0, 3)
 	add := func(words string, start, end int, kind, title string) {
 		if words == "" && start == end {
 			return
@@ -91,7 +93,7 @@ func mentionSpans(m *store.Mention, text string, base int) []span {
 		}
 		out = append(out, span{Start: s, End: e, Kind: kind, Title: title})
 	}
-	add(m.Event.Source.Text, m.Event.Source.Start, m.Event.Source.End, kindSource, "source: "+actorTitle(m.Event.Source.Code))
+	add(m.Source.Text, m.Source.Start, m.Source.End, kindSource, "source: "+actorTitle(m.Source.Code))
 	if m.Target != nil {
 		add(m.Target.Text, m.Target.Start, m.Target.End, kindTarget, "target: "+actorTitle(m.Target.Code))
 	}

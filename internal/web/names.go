@@ -48,7 +48,7 @@ func actorName(code string) string {
 	}
 	var parts []string
 	rest := code
-	if len(code) >= 3 && !cameo.IsAgent(code[:3]) || len(code) >= 3 && cameoRegions[code[:3]] != "" {
+	if len(code) >= 3 && (!cameo.IsAgent(code[:3]) || cameoRegions[code[:3]] != "") {
 		if n := countryName(code[:3]); n != "" {
 			parts = append(parts, n)
 		}

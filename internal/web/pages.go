@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/model"
 	"github.com/dyad-events/dyad/internal/store"
 )
 
@@ -28,15 +29,14 @@ func (s *Server) rows(evs []store.Event, words []store.SearchWord) []eventRow {
 		if len(words) > 0 {
 			spans = searchSpans(e.Sentence.Text, words)
 		} else {
-			m := store.Mention{Event: e.Event}
-			spans = mentionSpans(&m, e.Sentence.Text, e.Sentence.Start)
+			spans = mentionSpans(&e.Event, e.Sentence.Text, e.Sentence.Start)
 		}
 		out[i] = eventRow{Event: e, Segs: segments(e.Sentence.Text, spans)}
 	}
 	return out
 }
 
-// today is the current date, YYYY-MM-DD, in UTC.
+// today is the current date (midnight UTC).
 func (s *Server) today() time.Time {
 	return s.opt.Now().UTC().Truncate(24 * time.Hour)
 }
@@ -85,7 +85,7 @@ type homeData struct {
 	Quads        []link
 	Quad         int
 	Stats        store.Stats
-	Period       struct{ Events, Coop, Conflict, Mentions int }
+	Mentions     int // in the period; its events are counted by Chart
 	Graph        *netGraph
 	Pairs        []pairRow
 	Chart        *barChart
@@ -141,8 +141,9 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, "network", err)
 		return
 	}
-	d.Graph = layoutNetwork(net, 760, 600)
-	for _, pt := range pairsOf(net) {
+	pairs := pairsOf(net)
+	d.Graph = layoutNetwork(net, pairs, 760, 600)
+	for _, pt := range pairs {
 		if len(d.Pairs) == 12 {
 			break
 		}
@@ -165,10 +166,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for _, pt := range series.Points {
-		d.Period.Events += pt.Events
-		d.Period.Coop += pt.Cooperation
-		d.Period.Conflict += pt.Conflict
-		d.Period.Mentions += pt.Mentions
+		d.Mentions += pt.Mentions
 	}
 	d.Chart = seriesChart(series, 1160, 220, func(pt store.SeriesPoint, until string) string {
 		v := url.Values{"since": {pt.Period}, "until": {until}}
@@ -294,25 +292,57 @@ type eventData struct {
 	E        *store.Event
 	Mentions []mentionRow
 	Total    int
-	Page     int
-	Pages    int
-	Prev     string
-	Next     string
-	Outlets  int
+	numbered
 	Related  []eventRow // other events between the same actors
 	DyadHref string
 }
 
-func (s *Server) event(w http.ResponseWriter, r *http.Request) {
+// numbered is one page of a list shown by numbered pages, with the links
+// to the pages before and after it.
+type numbered struct {
+	Page, Pages int
+	Prev, Next  string
+}
+
+// numberPages places page among the pages of n items, size a page; lo and
+// hi are the items it shows. ok is false when there is no such page.
+func numberPages(r *http.Request, page, n, size int) (p numbered, lo, hi int, ok bool) {
+	p = numbered{Page: page, Pages: max(1, (n+size-1)/size)}
+	if page > p.Pages {
+		return p, 0, 0, false
+	}
+	q := r.URL.Query()
+	if page > 1 {
+		p.Prev = with(r.URL.Path, q, "page", pageParam(page-1))
+	}
+	if page < p.Pages {
+		p.Next = with(r.URL.Path, q, "page", strconv.Itoa(page+1))
+	}
+	lo = (page - 1) * size
+	return p, lo, min(n, lo+size), true
+}
+
+// pageAndID reads the page parameter and the id of /event/{id} or
+// /article/{id}; ok is false when a 400 or 404 page (an id longer than
+// maxID, which the store cannot hold) has been written.
+func (s *Server) pageAndID(w http.ResponseWriter, r *http.Request, what string, maxID int) (page int, id string, ok bool) {
 	p := newParams(r)
-	page := p.intIn("page", 1, maxPage, 1)
-	id := r.PathValue("id")
+	page = p.intIn("page", 1, maxPage, 1)
+	id = r.PathValue("id")
 	if p.err != nil {
 		s.fail(w, r, http.StatusBadRequest, p.err.Error()+".")
-		return
+		return 0, "", false
 	}
-	if len(id) > 64 {
-		s.fail(w, r, http.StatusNotFound, "There is no event with this id.")
+	if len(id) > maxID {
+		s.fail(w, r, http.StatusNotFound, "There is no "+what+" with this id.")
+		return 0, "", false
+	}
+	return page, id, true
+}
+
+func (s *Server) event(w http.ResponseWriter, r *http.Request) {
+	page, id, ok := s.pageAndID(w, r, "event", 64)
+	if !ok {
 		return
 	}
 	ctx, cancel := s.ctx(r)
@@ -322,30 +352,18 @@ func (s *Server) event(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, "event", err)
 		return
 	}
-	d := eventData{E: e, Total: len(ms), Page: page}
-	outlets := map[string]bool{}
-	for _, m := range ms {
-		outlets[m.Source+" "+host(m.ArticleURL)] = true
-	}
-	d.Outlets = len(outlets)
-	d.Pages = max(1, (len(ms)+s.opt.PageSize-1)/s.opt.PageSize)
-	if page > d.Pages {
+	d := eventData{E: e, Total: len(ms)}
+	var lo, hi int
+	if d.numbered, lo, hi, ok = numberPages(r, page, len(ms), s.opt.PageSize); !ok {
 		s.fail(w, r, http.StatusNotFound, "This event has no page "+strconv.Itoa(page)+" of mentions.")
 		return
 	}
-	lo := (page - 1) * s.opt.PageSize
-	ms = ms[lo:min(len(ms), lo+s.opt.PageSize)]
+	ms = ms[lo:hi]
+	d.Mentions = make([]mentionRow, len(ms))
 	for i := range ms {
 		m := &ms[i]
-		d.Mentions = append(d.Mentions, mentionRow{Mention: m, URL: webURL(m.ArticleURL),
-			Segs: segments(m.Sentence.Text, mentionSpans(m, m.Sentence.Text, m.Sentence.Start))})
-	}
-	q := r.URL.Query()
-	if page > 1 {
-		d.Prev = with(r.URL.Path, q, "page", pageParam(page-1))
-	}
-	if page < d.Pages {
-		d.Next = with(r.URL.Path, q, "page", strconv.Itoa(page+1))
+		d.Mentions[i] = mentionRow{Mention: m, URL: webURL(m.ArticleURL),
+			Segs: segments(m.Sentence.Text, mentionSpans(&m.Event, m.Sentence.Text, m.Sentence.Start))}
 	}
 	title := e.Source.Code
 	if e.Target != nil {
@@ -375,10 +393,7 @@ type articleData struct {
 	Paras    [][]sentView
 	Mentions []mentionRow
 	Events   int
-	Page     int
-	Pages    int
-	Prev     string
-	Next     string
+	numbered
 }
 
 // sentView is a sentence of an article (Index < 0 for text between
@@ -390,15 +405,8 @@ type sentView struct {
 }
 
 func (s *Server) article(w http.ResponseWriter, r *http.Request) {
-	p := newParams(r)
-	page := p.intIn("page", 1, maxPage, 1)
-	id := r.PathValue("id")
-	if p.err != nil {
-		s.fail(w, r, http.StatusBadRequest, p.err.Error()+".")
-		return
-	}
-	if len(id) > 200 {
-		s.fail(w, r, http.StatusNotFound, "There is no article with this id.")
+	page, id, ok := s.pageAndID(w, r, "article", 200)
+	if !ok {
 		return
 	}
 	ctx, cancel := s.ctx(r)
@@ -413,11 +421,12 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, "article", err)
 		return
 	}
-	d := articleData{A: a, URL: webURL(a.URL), Page: page}
+	d := articleData{A: a, URL: webURL(a.URL)}
 	for _, src := range a.Sources {
-		if d.URL == "" {
-			d.URL = webURL(src.URL)
+		if d.URL != "" {
+			break
 		}
+		d.URL = webURL(src.URL)
 	}
 	events := map[string]bool{}
 	for i := range ms {
@@ -425,14 +434,12 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Events = len(events)
 	sents := slices.Clone(a.Sentences)
-	slices.SortStableFunc(sents, func(x, y modelSentence) int { return x.Start - y.Start })
-	d.Pages = max(1, (len(sents)+ArticlePageSentences-1)/ArticlePageSentences)
-	if page > d.Pages {
+	slices.SortStableFunc(sents, func(x, y model.Sentence) int { return x.Start - y.Start })
+	var lo, hi int
+	if d.numbered, lo, hi, ok = numberPages(r, page, len(sents), ArticlePageSentences); !ok {
 		s.fail(w, r, http.StatusNotFound, "This article has no page "+strconv.Itoa(page)+".")
 		return
 	}
-	lo := (page - 1) * ArticlePageSentences
-	hi := min(len(sents), lo+ArticlePageSentences)
 	d.Paras = paragraphs(a.Text, sents, lo, hi, ms)
 	for i := range ms {
 		m := &ms[i]
@@ -440,13 +447,6 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		d.Mentions = append(d.Mentions, mentionRow{Mention: m, URL: webURL(m.ArticleURL)})
-	}
-	q := r.URL.Query()
-	if page > 1 {
-		d.Prev = with(r.URL.Path, q, "page", pageParam(page-1))
-	}
-	if page < d.Pages {
-		d.Next = with(r.URL.Path, q, "page", strconv.Itoa(page+1))
 	}
 	title := a.Title
 	if title == "" {
@@ -486,10 +486,13 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	for i := 1; i <= 4; i++ {
 		d.Quads = append(d.Quads, rootOption{Value: strconv.Itoa(i), Label: quadName(i), Selected: i == d.Quad})
 	}
-	status := http.StatusOK
-	if p.err != nil {
-		d.Error = p.err.Error()
+	// a bad query shows the form again, with what is wrong
+	bad := func(msg string) {
+		d.Error = msg
 		s.render(w, r, http.StatusBadRequest, "search", view{Title: "Search", Nav: "search", Q: d.Q, Data: d})
+	}
+	if p.err != nil {
+		bad(p.err.Error())
 		return
 	}
 	q := store.Query{Text: d.Q, Actor: d.Actor, Source: d.Source, Target: d.Target, Both: d.Both, Root: d.Root,
@@ -498,8 +501,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	if d.Q != "" {
 		var err error
 		if words, err = store.ParseSearch(d.Q); err != nil {
-			d.Error = strings.TrimPrefix(err.Error(), store.ErrBadQuery.Error()+": ")
-			s.render(w, r, http.StatusBadRequest, "search", view{Title: "Search", Nav: "search", Q: d.Q, Data: d})
+			bad(strings.TrimPrefix(err.Error(), store.ErrBadQuery.Error()+": "))
 			return
 		}
 	}
@@ -508,9 +510,8 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	evs, err := s.st.Events(ctx, q)
 	if err != nil {
-		if isBadQuery(err) {
-			d.Error = err.Error()
-			s.render(w, r, http.StatusBadRequest, "search", view{Title: "Search", Nav: "search", Q: d.Q, Data: d})
+		if errors.Is(err, store.ErrBadQuery) {
+			bad(err.Error())
 			return
 		}
 		s.storeError(w, r, "event", err)
@@ -522,21 +523,15 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	if d.Q != "" {
 		title = "Search: " + clip(60, d.Q)
 	}
-	s.render(w, r, status, "search", view{Title: title, Nav: "search", Q: d.Q, Data: d})
+	s.render(w, r, http.StatusOK, "search", view{Title: title, Nav: "search", Q: d.Q, Data: d})
 }
 
-type feedsData struct {
-	Feeds []FeedStatus
-	Now   time.Time
-}
+type feedsData struct{ Feeds []FeedStatus }
 
 func (s *Server) feeds(w http.ResponseWriter, r *http.Request) {
 	if s.opt.Feeds == nil {
 		s.fail(w, r, http.StatusNotFound, "No feeds are followed by this server (start it with --feeds FILE).")
 		return
 	}
-	fs := s.opt.Feeds()
-	s.render(w, r, http.StatusOK, "feeds", view{Title: "Feeds", Nav: "feeds", Data: feedsData{Feeds: fs, Now: s.opt.Now()}})
+	s.render(w, r, http.StatusOK, "feeds", view{Title: "Feeds", Nav: "feeds", Data: feedsData{Feeds: s.opt.Feeds()}})
 }
-
-func isBadQuery(err error) bool { return errors.Is(err, store.ErrBadQuery) }

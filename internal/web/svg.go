@@ -52,10 +52,9 @@ func pairOf(a, b string) pairKey {
 
 // pairTotals sums a network's directed edges over unordered pairs.
 type pairTotals struct {
-	key                   pairKey
-	coop, conflict        int
-	ab, ba                store.NetworkEdge // a → b and b → a
-	events, mentionsTotal int
+	key                    pairKey
+	coop, conflict, events int
+	ab, ba                 store.NetworkEdge // a → b and b → a
 }
 
 func pairsOf(n *store.Network) []*pairTotals {
@@ -72,7 +71,6 @@ func pairsOf(n *store.Network) []*pairTotals {
 		p.coop += e.Cooperation
 		p.conflict += e.Conflict
 		p.events += e.Events
-		p.mentionsTotal += e.Mentions
 		if e.Source == k.a {
 			p.ab = e
 		} else {
@@ -91,13 +89,13 @@ func pairsOf(n *store.Network) []*pairTotals {
 // layoutNetwork places the network's countries on a circle, ordered so that
 // countries with many events between them sit side by side, and draws each
 // pair's cooperation and conflict as two curves bent towards the centre by
-// different amounts, their width by the number of events.
-func layoutNetwork(n *store.Network, w, h int) *netGraph {
+// different amounts, their width by the number of events. pairs are
+// pairsOf(n).
+func layoutNetwork(n *store.Network, pairs []*pairTotals, w, h int) *netGraph {
 	g := &netGraph{W: w, H: h}
 	if n == nil || len(n.Nodes) == 0 {
 		return g
 	}
-	pairs := pairsOf(n)
 	weight := map[pairKey]int{}
 	for _, p := range pairs {
 		weight[p.key] = p.events
@@ -109,7 +107,6 @@ func layoutNetwork(n *store.Network, w, h int) *netGraph {
 	for _, nd := range n.Nodes {
 		maxEvents = max(maxEvents, nd.Events)
 	}
-	pos := map[string]*netNode{}
 	for i, nd := range order {
 		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(len(order))
 		r := 4 + 12*math.Sqrt(float64(nd.Events)/float64(maxEvents))
@@ -132,6 +129,7 @@ func layoutNetwork(n *store.Network, w, h int) *netGraph {
 		}
 		g.Nodes = append(g.Nodes, node)
 	}
+	pos := make(map[string]*netNode, len(g.Nodes))
 	for i := range g.Nodes {
 		pos[g.Nodes[i].ID] = &g.Nodes[i]
 	}

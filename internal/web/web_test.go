@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -46,7 +47,8 @@ func TestPages(t *testing.T) {
 		want       []string
 	}{
 		{"home", "/", []string{"Country network", "<svg class=\"net\"", `href="/dyad/CHN/USA"`, "CHN · USA", "last 30 days", "Latest events"}},
-		{"home period", "/?days=7", []string{"27 Mar 2024", "2 Apr 2024"[0:0], "(7 days)"}},
+		// the period ends at the latest event (31 March), not today (2 April)
+		{"home period", "/?days=7", []string{"27 Mar 2024", "(7 days)", "from <strong>25 Mar 2024</strong> to <strong>31 Mar 2024</strong>"}},
 		{"home quad", "/?quad=4", []string{"material conflict only", "RUS · UKR"}},
 		{"home custom", "/?since=2024-03-01&until=2024-03-10", []string{"1 Mar 2024", "10 Mar 2024", "(10 days)"}},
 		{"dyad", "/dyad/RUS/CUB", []string{"Cooperation and conflict by month", `<svg class="chart"`, `class="coop"`, "Make a visit", "RUSGOV → CUB", "Host a visit"}},
@@ -57,7 +59,8 @@ func TestPages(t *testing.T) {
 		{"event conflict", "/event/" + shell, []string{"material conflict", ">shelled</mark>", "Russian forces"}},
 		{"article", "/article/havana-fr", []string{"Le ministre russe de l&#39;Intérieur en visite à Cuba", `id="s0"`, `class="sent has-ev"`,
 			`class="evchip q1"`, "Moscou et La Havane multiplient", "Events in this article", "Original: example.org"}},
-		{"search words", "/search?q=envoys+talks", []string{`<mark class="hit">envoys</mark>`, "wire.example.net"[0:0], "Older events"[0:0]}},
+		// the 24 US-China talks, on one page of 50
+		{"search words", "/search?q=envoys+talks", []string{`<mark class="hit">envoys</mark>`, `<mark class="hit">talks</mark>`, "24 events"}},
 		{"search accents", "/search?q=arrive", []string{">arrivé</mark>"}},
 		{"search prefix", "/search?q=shell*", []string{">shelled</mark>"}},
 		{"search filters", "/search?actor=UKR&root=11", []string{"Criticize or denounce"}},
@@ -75,6 +78,14 @@ func TestPages(t *testing.T) {
 				}
 			}
 		})
+	}
+	for path, w := range map[string]string{
+		"/?days=7":               "2 Apr 2024",   // today: the period ends at the latest event
+		"/search?q=envoys+talks": "Older events", // 24 results fit on one page of 50
+	} {
+		if _, body := get(t, s, path); strings.Contains(body, w) {
+			t.Errorf("GET %s: %q should not be there", path, w)
+		}
 	}
 }
 
@@ -289,6 +300,27 @@ func TestEmptyStore(t *testing.T) {
 		code, body := get(t, s, path)
 		if code != 200 || !strings.Contains(body, want) {
 			t.Errorf("GET %s: %d, want %q", path, code, want)
+		}
+	}
+}
+
+func TestNumberPages(t *testing.T) {
+	for _, tc := range []struct {
+		page, n, size int
+		ok            bool
+		pages, lo, hi int
+		prev, next    string
+	}{
+		{1, 0, 5, true, 1, 0, 0, "", ""},
+		{1, 12, 5, true, 3, 0, 5, "", "/event/x?page=2"},
+		{2, 12, 5, true, 3, 5, 10, "/event/x", "/event/x?page=3"},
+		{3, 12, 5, true, 3, 10, 12, "/event/x?page=2", ""},
+		{4, 12, 5, false, 3, 0, 0, "", ""},
+	} {
+		r := httptest.NewRequest(http.MethodGet, "/event/x?page="+strconv.Itoa(tc.page), nil)
+		p, lo, hi, ok := numberPages(r, tc.page, tc.n, tc.size)
+		if ok != tc.ok || p.Page != tc.page || p.Pages != tc.pages || lo != tc.lo || hi != tc.hi || p.Prev != tc.prev || p.Next != tc.next {
+			t.Errorf("numberPages(page %d, %d items, %d a page) = %+v, %d, %d, %v", tc.page, tc.n, tc.size, p, lo, hi, ok)
 		}
 	}
 }

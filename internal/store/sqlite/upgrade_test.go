@@ -48,6 +48,18 @@ func TestUpgrade(t *testing.T) {
 	if err != nil || len(evs) != 1 || evs[0].Code != "057" {
 		t.Errorf("search after the upgrade: %v, %v", evs, err)
 	}
-	// and it goes on storing
-	storetest.Load(t, st, storetest.Sample()[:1])
+	// and it goes on storing: the same article again only is a duplicate,
+	// a new one adds its events
+	if rs := storetest.Load(t, st, storetest.Sample()[:1]); !rs[0].Duplicate {
+		t.Errorf("re-saving an upgraded article: %+v; want a duplicate", rs[0])
+	}
+	late := storetest.Article(storetest.A{ID: "late", URL: "https://late.example", Outlet: "Late", Lang: "en", Published: "2024-03-30",
+		Sentences: []string{"Cuba hosted Russia's foreign minister."}},
+		storetest.M{Sent: 0, Source: "CUB", SourceText: "Cuba", Target: "RUSGOV", TargetText: "Russia's foreign minister", Code: "043", Trigger: "hosted", Date: "2024-03-30"})
+	if rs := storetest.Load(t, st, []*store.Bundle{late}); rs[0].Duplicate || rs[0].NewEvents != 1 {
+		t.Errorf("saving a new article after the upgrade: %+v; want one new event", rs[0])
+	}
+	if evs, err := st.Events(ctx, store.Query{Text: "hosted"}); err != nil || len(evs) != 1 {
+		t.Errorf("search for the new article's evidence: %v, %v", evs, err)
+	}
 }
