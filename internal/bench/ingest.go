@@ -73,12 +73,8 @@ func Ingest(ctx context.Context, p *pipeline.Pipeline, st store.Store, gen *Gene
 			r.Failed++
 			continue
 		}
-		sents := make([]model.Sentence, len(j.res.Doc.Sentences))
-		for i := range j.res.Doc.Sentences {
-			sents[i] = j.res.Doc.Sentences[i].Sentence
-		}
 		t0 := time.Now()
-		res, err := st.SaveArticle(ctx, &store.Bundle{Article: j.a, Sentences: sents, Mentions: j.res.Events})
+		res, err := st.SaveArticle(ctx, &store.Bundle{Article: j.a, Sentences: j.res.Sentences(), Mentions: j.res.Events})
 		r.Store += time.Since(t0)
 		if err != nil {
 			return r, fmt.Errorf("ingest %s: %w", j.a.ID, err)

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -98,7 +97,7 @@ func codeRecords(p *pipeline.Pipeline, recs []eval.Record) [][]model.Event {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = codeRecord(p, &recs[i])
+				out[i] = eval.CodeRecord(p, &recs[i])
 			}
 		}()
 	}
@@ -108,21 +107,6 @@ func codeRecords(p *pipeline.Pipeline, recs []eval.Record) [][]model.Event {
 	close(next)
 	wg.Wait()
 	return out
-}
-
-func codeRecord(p *pipeline.Pipeline, r *eval.Record) []model.Event {
-	a := &model.Article{ID: r.ID, Text: r.Text, Lang: r.Lang}
-	opt := pipeline.ProcessOptions{Lang: r.Lang}
-	if r.Date != nil {
-		if t, err := time.Parse("2006-01-02", *r.Date); err == nil {
-			a.Published = t
-		}
-	}
-	res, err := p.Process(a, opt)
-	if err != nil {
-		return nil
-	}
-	return res.Events
 }
 
 type predEvent struct {
@@ -151,11 +135,7 @@ func printErrors(e *env, r *eval.Record, m eval.Match) {
 	if len(m.Missed) == 0 && len(m.Extra) == 0 {
 		return
 	}
-	txt := r.Text
-	if len(txt) > 160 {
-		txt = txt[:160] + "..."
-	}
-	fmt.Fprintf(e.stderr, "== %s: %s\n", r.ID, strings.ReplaceAll(txt, "\n", " "))
+	fmt.Fprintf(e.stderr, "== %s: %s\n", r.ID, strings.ReplaceAll(firstN(r.Text, 160), "\n", " "))
 	for _, g := range m.Missed {
 		fmt.Fprintf(e.stderr, "   missed %s -> %s roots %v (%s) %s\n", g.Source, g.Target, g.Roots, g.Code, g.Sentence)
 	}

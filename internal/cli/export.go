@@ -15,10 +15,7 @@ import (
 func exportCmd(e *env) *cobra.Command {
 	var qf queryFlags
 	var format, out string
-	names := make([]string, 0, len(export.Formats()))
-	for _, f := range export.Formats() {
-		names = append(names, string(f))
-	}
+	names := export.FormatNames()
 	cmd := &cobra.Command{
 		Use:   "export --format " + strings.Join(names, "|") + " [--out FILE] [filters]",
 		Short: "write the stored events in formats other tools load (GDELT, PLOVER, CSV, JSONL, Parquet)",

@@ -103,7 +103,7 @@ func runIngest(ctx context.Context, e *env, p *pipeline.Pipeline, st store.Store
 				e.fail(c.err)
 				continue
 			}
-			res, err := st.SaveArticle(ctx, &store.Bundle{Article: c.a, Sentences: sentencesOf(c.res), Mentions: c.res.Events})
+			res, err := st.SaveArticle(ctx, &store.Bundle{Article: c.a, Sentences: c.res.Sentences(), Mentions: c.res.Events})
 			if err != nil {
 				if errors.Is(err, context.Canceled) {
 					firstErr = err
@@ -172,14 +172,6 @@ func runIngest(ctx context.Context, e *env, p *pipeline.Pipeline, st store.Store
 		return stats, err
 	}
 	return stats, serr
-}
-
-func sentencesOf(r *pipeline.Result) []model.Sentence {
-	out := make([]model.Sentence, len(r.Doc.Sentences))
-	for i := range r.Doc.Sentences {
-		out[i] = r.Doc.Sentences[i].Sentence
-	}
-	return out
 }
 
 func fileOf(origin string) string {

@@ -10,9 +10,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/internal/model"
+	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -61,6 +63,23 @@ func ReadRecords(r io.Reader, name string) ([]Record, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return out, nil
+}
+
+// CodeRecord codes a gold record as one article, in its language and with
+// its date, as `dyad eval` does; a record the pipeline refuses gives no
+// events.
+func CodeRecord(p *pipeline.Pipeline, r *Record) []model.Event {
+	a := &model.Article{ID: r.ID, Text: r.Text, Lang: r.Lang}
+	if r.Date != nil {
+		if t, err := time.Parse("2006-01-02", *r.Date); err == nil {
+			a.Published = t
+		}
+	}
+	res, err := p.Process(a, pipeline.ProcessOptions{Lang: r.Lang})
+	if err != nil {
+		return nil
+	}
+	return res.Events
 }
 
 // Counts are true positives, false positives and false negatives.

@@ -5,10 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/dyad-events/dyad/internal/eval"
-	"github.com/dyad-events/dyad/internal/model"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/refdata"
 )
@@ -45,17 +43,7 @@ func TestGoldFloors(t *testing.T) {
 		}
 		var c eval.Counts
 		for i := range recs {
-			r := &recs[i]
-			a := &model.Article{ID: r.ID, Text: r.Text, Lang: r.Lang}
-			if r.Date != nil {
-				a.Published, _ = time.Parse("2006-01-02", *r.Date)
-			}
-			res, err := p.Process(a, pipeline.ProcessOptions{Lang: r.Lang})
-			var evs []model.Event
-			if err == nil {
-				evs = res.Events
-			}
-			c.Add(eval.ScoreRecord(r, evs).Counts)
+			c.Add(eval.ScoreRecord(&recs[i], eval.CodeRecord(p, &recs[i])).Counts)
 		}
 		msg := fmt.Sprintf("%s: P %.3f R %.3f F1 %.3f (TP %d FP %d FN %d)", name, c.Precision(), c.Recall(), c.F1(), c.TP, c.FP, c.FN)
 		t.Log(msg)

@@ -40,6 +40,15 @@ const (
 // Formats lists the export formats in the order help text shows them.
 func Formats() []Format { return []Format{GDELT, GDELTMentions, PLOVER, CSV, JSONL, Parquet} }
 
+// FormatNames are the names of Formats, in the same order.
+func FormatNames() []string {
+	names := make([]string, 0, len(Formats()))
+	for _, f := range Formats() {
+		names = append(names, string(f))
+	}
+	return names
+}
+
 // ErrFormat is returned for a format name export does not know.
 var ErrFormat = errors.New("unknown export format")
 
@@ -50,11 +59,7 @@ func ParseFormat(name string) (Format, error) {
 			return f, nil
 		}
 	}
-	names := make([]string, 0, len(Formats()))
-	for _, f := range Formats() {
-		names = append(names, string(f))
-	}
-	return "", fmt.Errorf("%w %q: want %s", ErrFormat, name, strings.Join(names, ", "))
+	return "", fmt.Errorf("%w %q: want %s", ErrFormat, name, strings.Join(FormatNames(), ", "))
 }
 
 // Binary reports whether the format's output is not text.

@@ -68,8 +68,10 @@ func tsvField(s string) string {
 	if !strings.ContainsAny(s, "\t\n\r") {
 		return s
 	}
-	return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(s)
+	return tsvSpaces.Replace(s)
 }
+
+var tsvSpaces = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
@@ -149,7 +151,7 @@ func gdeltGeo(l *model.Location) [8]string {
 		fid = itoa(l.GeonameID)
 	}
 	return [8]string{itoa(typ), tsvField(strings.Join(parts, ", ")), c.FIPS, "", "",
-		strconv.FormatFloat(l.Lat, 'f', -1, 64), strconv.FormatFloat(l.Lon, 'f', -1, 64), fid}
+		ftoa(l.Lat), ftoa(l.Lon), fid}
 }
 
 func appendActor(row []string, a *model.Actor) []string {

@@ -25,12 +25,14 @@ func TestGlobalEventID(t *testing.T) {
 			t.Errorf("GlobalEventID(%q) = %d, want %d", c.id, got, c.want)
 		}
 	}
-	// ids that are not 16 hex digits are hashed: positive and stable
+	// ids that are not 16 hex digits are hashed with FNV-1a: positive and stable
 	for _, id := range []string{"", "event-1", "CDD0B4ECD880498Z", "0123456789abcdef0"} {
-		a, b := GlobalEventID(id), GlobalEventID(id)
-		if a < 0 || a != b {
-			t.Errorf("GlobalEventID(%q) = %d then %d", id, a, b)
+		if got := GlobalEventID(id); got < 0 {
+			t.Errorf("GlobalEventID(%q) = %d", id, got)
 		}
+	}
+	if got, want := GlobalEventID(""), int64(0xcbf29ce484222325&(1<<63-1)); got != want {
+		t.Errorf("GlobalEventID(\"\") = %#x, want FNV-1a's offset basis with the top bit cleared, %#x", got, want)
 	}
 	if GlobalEventID("event-1") == GlobalEventID("event-2") {
 		t.Error("two ids, one number")

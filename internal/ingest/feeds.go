@@ -9,14 +9,11 @@ import (
 	"github.com/dyad-events/dyad/internal/model"
 )
 
-// looksLikeFeed: an RSS, Atom or RDF document.
-func looksLikeFeed(h []byte) bool { return feed.Detect(h) }
-
 func readFeed(name string, r io.Reader, size int64, opt Options, h Handler) error {
 	if size > MaxFileBytes {
 		return h(nil, &InputError{Origin: name, Err: fmt.Errorf("%w: feed of %s is over the %s limit", ErrTooLarge, humanBytes(size), humanBytes(MaxFileBytes))})
 	}
-	fd, err := feed.Parse(io.LimitReader(r, MaxFileBytes))
+	fd, err := feed.Parse(r) // which reads at most feed.DefaultMaxBytes
 	if err != nil {
 		return h(nil, &InputError{Origin: name, Err: fmt.Errorf("%w: %v", ErrFormat, err)})
 	}
@@ -54,11 +51,8 @@ func FromFeedItem(it *feed.Item, fd *feed.Feed) *model.Article {
 	if it.Title != "" && !strings.HasPrefix(txt, it.Title) {
 		txt = normalize(it.Title + "\n\n" + body)
 	}
-	lang := it.Lang
-	if lang == "" {
-		lang = fd.Lang
-	}
-	a := &model.Article{Text: txt, Title: it.Title, URL: it.Link, Lang: lang, Published: it.Published, Source: hostOf(it.Link, fd.Title)}
+	// it.Lang is already the feed's language when the item gives none
+	a := &model.Article{Text: txt, Title: it.Title, URL: it.Link, Lang: it.Lang, Published: it.Published, Source: hostOf(it.Link, fd.Title)}
 	a.ID = ContentID(txt)
 	return a
 }

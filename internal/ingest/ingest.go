@@ -25,6 +25,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/dyad-events/dyad/internal/ingest/feed"
 	"github.com/dyad-events/dyad/internal/ingest/webpage"
 	"github.com/dyad-events/dyad/internal/model"
 )
@@ -204,7 +205,7 @@ func detect(head []byte) Format {
 	switch {
 	case len(h) > 0 && h[0] == '{':
 		return FormatJSONL
-	case looksLikeFeed(h):
+	case feed.Detect(h):
 		return FormatFeed
 	case bytes.HasPrefix(bytes.ToLower(h), []byte("<!doctype html")), bytes.HasPrefix(bytes.ToLower(h), []byte("<html")),
 		bytes.Contains(bytes.ToLower(h[:min(len(h), 1024)]), []byte("<body")), bytes.Contains(bytes.ToLower(h[:min(len(h), 1024)]), []byte("<p>")):

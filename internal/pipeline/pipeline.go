@@ -43,6 +43,15 @@ type Result struct {
 	Events []model.Event
 }
 
+// Sentences are the article's sentences as the store keeps them.
+func (r *Result) Sentences() []model.Sentence {
+	out := make([]model.Sentence, len(r.Doc.Sentences))
+	for i := range r.Doc.Sentences {
+		out[i] = r.Doc.Sentences[i].Sentence
+	}
+	return out
+}
+
 // ProcessOptions steer the processing of one article.
 type ProcessOptions struct {
 	// Lang forces the language; else it is detected (the article's Lang is a hint).

@@ -213,29 +213,22 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// langTag returns the primary subtag of a language tag ("fr" for "fr-FR"),
-// lower case, or "" when s is not one.
+// langTag returns the primary subtag of a language tag ("fr" for "fr-FR",
+// "fr FR" or "fr,en"), lower case, or "" when s is not one.
 func langTag(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexAny(s, "-_,; "); i >= 0 {
-		s = s[:i]
-	}
-	if len(s) < 2 || len(s) > 3 {
-		return ""
-	}
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
-			return ""
-		}
-	}
-	return strings.ToLower(s)
+	s, _, _ = strings.Cut(strings.TrimSpace(s), " ")
+	return webpage.LangTag(s)
 }
 
 const xmlNS = "http://www.w3.org/XML/1998/namespace"
 
 // itemLangs returns, for each item or entry of the feed in document order,
-// its own xml:lang ("" if it has none). gofeed keeps only the feed's.
+// its own xml:lang ("" if it has none). gofeed keeps only the feed's. A feed
+// that never writes xml:lang (most RSS) is not read a second time.
 func itemLangs(b []byte) []string {
+	if !bytes.Contains(b, []byte("xml:lang")) {
+		return nil
+	}
 	d := xml.NewDecoder(bytes.NewReader(b))
 	d.Strict = false
 	d.CharsetReader = charset.NewReaderLabel

@@ -53,9 +53,7 @@ func newCandidate(source string, n *html.Node, st textStats) *candidate {
 		return true
 	}
 	c := &candidate{source: source, node: n, blocks: filterBlocks(collectBlocks(n, skip))}
-	for _, b := range c.blocks {
-		c.chars += b.chars
-	}
+	c.chars = blockChars(c.blocks)
 	return c
 }
 
@@ -203,10 +201,7 @@ func withLead(c *candidate, st textStats) {
 		}
 		return true
 	})
-	chars := 0
-	for _, b := range lead {
-		chars += b.chars
-	}
+	chars := blockChars(lead)
 	if chars == 0 || chars > maxLead || chars > c.chars {
 		return
 	}

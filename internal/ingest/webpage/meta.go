@@ -116,9 +116,9 @@ func (m *pageMeta) apply(p *Page, base *url.URL) {
 		m.metas["dc.creator"], m.metas["parsely-author"], m.metas["sailthru.author"], m.metas["byl"], m.itemAuth))
 	p.Description = firstNonEmpty(m.metas["og:description"], m.metas["description"],
 		m.metas["twitter:description"], m.ld.description)
-	p.Lang = firstNonEmpty(langTag(m.htmlLang), langTag(m.metas["og:locale"]),
-		langTag(m.metas["content-language"]), langTag(m.metas["language"]),
-		langTag(m.metas["dc.language"]), langTag(m.ld.lang))
+	p.Lang = firstNonEmpty(LangTag(m.htmlLang), LangTag(m.metas["og:locale"]),
+		LangTag(m.metas["content-language"]), LangTag(m.metas["language"]),
+		LangTag(m.metas["dc.language"]), LangTag(m.ld.lang))
 	for _, s := range []string{
 		m.metas["article:published_time"], m.metas["og:published_time"], m.ld.published, m.itemDate,
 		m.metas["publishdate"], m.metas["publish-date"], m.metas["publish_date"], m.metas["pubdate"],
@@ -310,9 +310,10 @@ func hasToken(list, tok string) bool {
 	return false
 }
 
-// langTag returns the primary subtag of a language tag or locale ("fr" for
-// "fr-FR" or "fr_CA"), lower case, or "" when s is not one.
-func langTag(s string) string {
+// LangTag returns the primary subtag of a language tag or locale ("fr" for
+// "fr-FR" or "fr_CA", "en" for "en-US,fr"), lower case, or "" when s is not
+// one.
+func LangTag(s string) string {
 	s = strings.TrimSpace(s)
 	if i := strings.IndexAny(s, ",;"); i >= 0 {
 		s = s[:i]

@@ -251,6 +251,15 @@ func countChars(s string) int {
 	return n
 }
 
+// blockChars counts the letters and digits of blocks.
+func blockChars(blocks []block) int {
+	n := 0
+	for _, b := range blocks {
+		n += b.chars
+	}
+	return n
+}
+
 // joinBlocks renders blocks as paragraphs separated by blank lines.
 func joinBlocks(blocks []block) string {
 	var b strings.Builder

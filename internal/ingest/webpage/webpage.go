@@ -211,11 +211,7 @@ func (e Extractor) fromTokens(p *Page, text string, base *url.URL, parseErr erro
 		readMeta(doc).apply(p, base)
 	}
 	bs := filterBlocks(tokenBlocks(text))
-	chars := 0
-	for _, b := range bs {
-		chars += b.chars
-	}
-	if chars < minText {
+	if blockChars(bs) < minText {
 		return p, fmt.Errorf("parse html: %w (%v)", ErrNoText, parseErr)
 	}
 	p.Text = joinBlocks(bs)

@@ -424,8 +424,8 @@ func TestSplitWords(t *testing.T) {
 
 func TestLangTag(t *testing.T) {
 	for in, want := range map[string]string{"fr-FR": "fr", "es_AR": "es", "EN": "en", "en-US,fr": "en", "x": "", "français": "", "": ""} {
-		if got := langTag(in); got != want {
-			t.Errorf("langTag(%q) = %q, want %q", in, got, want)
+		if got := LangTag(in); got != want {
+			t.Errorf("LangTag(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
