@@ -5,7 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
+	"github.com/dyad-events/dyad/internal/model"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -58,15 +58,6 @@ func (a *article) citation() string {
 		return "dyad article " + a.ID
 	}
 	return strings.Join(parts, ", ")
-}
-
-// hostOf is a URL's host without "www.", "" if s is not a URL with a host.
-func hostOf(s string) string {
-	u, err := url.Parse(s)
-	if err != nil || u.Host == "" {
-		return ""
-	}
-	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
 
 // Bounds of the article cache: entries and bytes of text held.
@@ -133,7 +124,7 @@ func articleOf(rec *store.ArticleRecord) *article {
 		}
 	}
 	if a.Outlet == "" {
-		a.Outlet = hostOf(a.URL)
+		a.Outlet = model.Outlet(a.URL)
 	}
 	return a
 }

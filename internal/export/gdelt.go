@@ -234,7 +234,7 @@ func gdeltMentionRow(m *store.Mention, a *article, eventAdded time.Time) []strin
 	typ, ident, source := mentionCitationOnly, a.citation(), a.Outlet
 	if a.URL != "" {
 		typ, ident = mentionWeb, a.URL
-		if h := hostOf(a.URL); h != "" {
+		if h := model.Outlet(a.URL); h != "" {
 			source = h
 		}
 	}

@@ -47,12 +47,12 @@ func FromFeedItem(it *feed.Item, fd *feed.Feed) *model.Article {
 	if strings.TrimSpace(body) == "" {
 		body = it.Summary
 	}
-	txt := normalize(body)
+	txt := Normalize(body)
 	if it.Title != "" && !strings.HasPrefix(txt, it.Title) {
-		txt = normalize(it.Title + "\n\n" + body)
+		txt = Normalize(it.Title + "\n\n" + body)
 	}
 	// it.Lang is already the feed's language when the item gives none
-	a := &model.Article{Text: txt, Title: it.Title, URL: it.Link, Lang: it.Lang, Published: it.Published, Source: hostOf(it.Link, fd.Title)}
+	a := &model.Article{Text: txt, Title: it.Title, URL: it.Link, Lang: it.Lang, Published: it.Published, Source: outletOf(it.Link, fd.Title)}
 	a.ID = ContentID(txt)
 	return a
 }

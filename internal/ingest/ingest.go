@@ -293,13 +293,13 @@ func fromHTML(name string, b []byte) (*model.Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
-	txt := normalize(p.Text)
+	txt := Normalize(p.Text)
 	if strings.TrimSpace(txt) == "" {
 		return nil, fmt.Errorf("%w: no main text found in the page", ErrEmpty)
 	}
 	a := &model.Article{Text: txt, Title: p.Title, URL: p.Canonical, Lang: p.Lang, Published: p.Published, Origin: name, Source: p.SiteName}
 	if a.URL != "" {
-		a.Source = hostOf(a.URL, a.Source)
+		a.Source = outletOf(a.URL, a.Source)
 	}
 	a.ID = ContentID(txt)
 	return a, nil
@@ -412,7 +412,7 @@ func parseJSONLine(line []byte, origin string, last bool) (*model.Article, error
 	if ja.Text == nil {
 		return nil, fmt.Errorf("%w: no \"text\" field", ErrFormat)
 	}
-	txt := normalize(*ja.Text)
+	txt := Normalize(*ja.Text)
 	if strings.TrimSpace(txt) == "" {
 		return nil, fmt.Errorf("%w: \"text\" is empty", ErrEmpty)
 	}
@@ -437,7 +437,7 @@ func parseJSONLine(line []byte, origin string, last bool) (*model.Article, error
 		a.Published = t
 	}
 	if a.Source == "" && a.URL != "" {
-		a.Source = hostOf(a.URL, "")
+		a.Source = outletOf(a.URL, "")
 	}
 	if a.ID == "" {
 		a.ID = ContentID(txt)
@@ -462,7 +462,7 @@ func cleanText(b []byte) (string, error) {
 		}
 		return "", fmt.Errorf("%w at byte %d (convert the file to UTF-8, e.g. iconv -f windows-1252 -t utf-8)", ErrEncoding, off)
 	}
-	return normalize(string(b)), nil
+	return Normalize(string(b)), nil
 }
 
 // isBinary: NUL bytes, or many control characters, in the first 8 KB.
@@ -483,9 +483,10 @@ func isBinary(b []byte) bool {
 	return len(head) > 0 && ctrl*100/len(head) > 5
 }
 
-// normalize makes text NFC, turns CRLF into LF, drops control characters
-// and trailing spaces, and trims the whole.
-func normalize(s string) string {
+// Normalize makes text NFC, turns CRLF into LF, drops control characters
+// and trailing spaces, and trims the whole: what every article's text goes through
+// before coding, from a file, a feed or the watcher.
+func Normalize(s string) string {
 	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -526,19 +527,12 @@ func firstLine(s string) string {
 	return strings.TrimSpace(s)
 }
 
-func hostOf(u, fallback string) string {
-	s := u
-	if i := strings.Index(s, "://"); i >= 0 {
-		s = s[i+3:]
+// outletOf is the outlet of an address, else fallback.
+func outletOf(u, fallback string) string {
+	if o := model.Outlet(u); o != "" {
+		return o
 	}
-	if i := strings.IndexAny(s, "/?#"); i >= 0 {
-		s = s[:i]
-	}
-	s = strings.TrimPrefix(s, "www.")
-	if s == "" {
-		return fallback
-	}
-	return s
+	return fallback
 }
 
 func humanBytes(n int64) string {

@@ -3,7 +3,11 @@
 // the events coded from them. It does no I/O.
 package model
 
-import "time"
+import (
+	"net/url"
+	"strings"
+	"time"
+)
 
 // Article is one news document as it enters the pipeline.
 type Article struct {
@@ -99,4 +103,21 @@ type Span struct {
 	Text  string `json:"text"`
 	Start int    `json:"start"`
 	End   int    `json:"end"`
+}
+
+// Outlet is the outlet an article's address names: its host in lower case,
+// without port or a leading "www." ("https://www.Example.org:443/x" and
+// "example.org/y" are both "example.org"); "" when it names none. Ingestion,
+// the feed watcher and the exports all take an article's outlet from here,
+// so that one outlet is counted once.
+func Outlet(address string) string {
+	s := address
+	if !strings.Contains(s, "://") {
+		s = "//" + s
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }

@@ -22,9 +22,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/ingest/feed"
@@ -68,11 +65,7 @@ func PipelineCoder(p *pipeline.Pipeline) Coder {
 		if err != nil {
 			return nil, err
 		}
-		sents := make([]model.Sentence, len(res.Doc.Sentences))
-		for i := range res.Doc.Sentences {
-			sents[i] = res.Doc.Sentences[i].Sentence
-		}
-		return &store.Bundle{Article: a, Sentences: sents, Mentions: res.Events}, nil
+		return &store.Bundle{Article: a, Sentences: res.Sentences(), Mentions: res.Events}, nil
 	}
 }
 
@@ -484,9 +477,9 @@ func (w *Watcher) handleItem(ctx context.Context, s Source, fd *feed.Feed, it *f
 		p, err := w.readPage(ctx, it.Link)
 		if err != nil {
 			log.Info("watch: linked page not read; using the feed's text", "err", err)
-		} else if text := clean(p.Text); text != "" {
+		} else if text := ingest.Normalize(p.Text); text != "" {
 			a = &model.Article{ID: ingest.ContentID(text), URL: it.Link, Title: firstOf(it.Title, p.Title), Lang: firstOf(it.Lang, p.Lang),
-				Published: it.Published, Text: text, Source: host(it.Link)}
+				Published: it.Published, Text: text, Source: model.Outlet(it.Link)}
 			if a.Published.IsZero() {
 				a.Published = p.Published
 			}
@@ -497,7 +490,7 @@ func (w *Watcher) handleItem(ctx context.Context, s Source, fd *feed.Feed, it *f
 	}
 	a.Origin = s.URL
 	if a.Source == "" {
-		a.Source = host(s.URL)
+		a.Source = model.Outlet(s.URL)
 	}
 	if s.Lang != "" {
 		a.Lang = s.Lang
@@ -560,7 +553,7 @@ func (w *Watcher) pollPage(ctx context.Context, s Source, st *FeedState) (pollRe
 	if err != nil {
 		return res, fmt.Errorf("page %s: %w", s.URL, err)
 	}
-	text := clean(p.Text)
+	text := ingest.Normalize(p.Text)
 	res.items = 1
 	key := itemKey("page", text)
 	if slices.Contains(st.Seen, key) {
@@ -572,7 +565,7 @@ func (w *Watcher) pollPage(ctx context.Context, s Source, st *FeedState) (pollRe
 	}
 	u := firstOf(p.Canonical, f.URL)
 	a := &model.Article{ID: ingest.ContentID(text), URL: u, Title: p.Title, Lang: firstOf(s.Lang, p.Lang),
-		Published: p.Published, Text: text, Origin: s.URL, Source: host(u)}
+		Published: p.Published, Text: text, Origin: s.URL, Source: model.Outlet(u)}
 	b, err := w.code(a)
 	if err != nil {
 		res.failed++
@@ -639,14 +632,6 @@ func isWeb(u string) bool {
 	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
 }
 
-func host(u string) string {
-	p, err := url.Parse(u)
-	if err != nil {
-		return ""
-	}
-	return strings.TrimPrefix(p.Hostname(), "www.")
-}
-
 func firstOf(s ...string) string {
 	for _, v := range s {
 		if v != "" {
@@ -654,23 +639,4 @@ func firstOf(s ...string) string {
 		}
 	}
 	return ""
-}
-
-// clean makes text NFC, without carriage returns or control characters, as
-// the ingest of files does.
-func clean(s string) string {
-	s = norm.NFC.String(s)
-	return strings.TrimSpace(strings.Map(func(r rune) rune {
-		switch {
-		case r == '\r':
-			return -1
-		case r == '\n' || r == '\t':
-			return r
-		case r == unicode.ReplacementChar:
-			return ' '
-		case unicode.IsControl(r):
-			return -1
-		}
-		return r
-	}, s))
 }
