@@ -150,7 +150,7 @@ func (c *Coder) emit(s *scratch, out []model.Event, opt Options) []model.Event {
 		return out
 	}
 	date, prec := s.ctx.sentenceDate(s)
-	later := date != "" && s.ctx.date != 0 && lexicon.DateInt(date) > s.ctx.date && prec == model.PrecisionDay
+	later := date != "" && date != s.ctx.pubDay && s.ctx.date != 0 && prec == model.PrecisionDay && lexicon.DateInt(date) > s.ctx.date
 	home := s.homeCountry()
 	first := len(out)
 	for k := range s.evs {
