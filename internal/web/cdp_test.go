@@ -11,7 +11,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -294,9 +293,4 @@ func (tb *tab) screenshot(maxHeight int) []byte {
 		tb.t.Fatal(err)
 	}
 	return png
-}
-
-func quoteJS(s string) string {
-	b, _ := json.Marshal(s)
-	return strings.TrimSpace(string(b))
 }
